@@ -15,42 +15,50 @@ export const keywordSchema = z.object({
 });
 
 export const fetchInfoSchema = z.object({
-  /** HTTP status of the response the record was built from (200 for a file read from disk). */
-  status: z.number().int(),
-  /** The charset the body was decoded with, lower-case WHATWG name (e.g. `utf-8`, `gb18030`). */
-  charset: z.string(),
-  /** True when the DOM came from a browser rather than the fetched bytes. */
-  rendered: z.boolean(),
+  status: z
+    .number()
+    .int()
+    .describe("HTTP status of the response the record was built from (200 for a file read from disk)."),
+  charset: z
+    .string()
+    .describe("The charset the body was decoded with, lower-case WHATWG name (e.g. `utf-8`, `gb18030`)."),
+  rendered: z.boolean().describe("True when the DOM came from a browser rather than the fetched bytes."),
 });
 
 export const articleRecordSchema = z.object({
-  schemaVersion: z.literal(1),
-  /** The URL the page was fetched from (after redirects). */
-  url: z.string(),
-  /** `<link rel=canonical>` / og:url when the page states one, else `url`. */
-  canonicalUrl: z.string(),
-  /** The adapter that produced the record (`generic` when no site adapter matched). */
-  site: z.string(),
-  title: z.string().nullable(),
-  publishedAt: z.string().regex(publishedAtPattern).nullable(),
-  authors: z.array(z.string()),
-  /** The 来源 (originating outlet), never an author. */
-  source: z.string().nullable(),
-  views: z.number().int().nonnegative().nullable(),
-  /** Clean body text; paragraphs joined by a blank line. */
-  text: z.string(),
-  /** Cleaned main-content HTML with absolute links. */
-  html: z.string(),
-  /** Segmentation of `text`, without whitespace or punctuation tokens. */
-  tokens: z.array(z.string()),
-  /** Top TF-IDF keywords of `text`, highest weight first. */
-  keywords: z.array(keywordSchema).max(10),
-  /** BCP-47-ish language code: `zh`, `en`, … or `und`. */
-  lang: z.string(),
-  /** ISO 8601 UTC timestamp of the fetch. */
-  fetchedAt: z.string().datetime(),
-  /** sha256 hex of `text`. */
-  contentHash: z.string().regex(/^[0-9a-f]{64}$/),
+  schemaVersion: z.literal(1).describe("Bumped on any incompatible change of this contract."),
+  url: z.string().describe("The URL the page was fetched from (after redirects)."),
+  canonicalUrl: z.string().describe("`<link rel=canonical>` / og:url when the page states one, else `url`."),
+  site: z.string().describe("The adapter that produced the record (`generic` when no site adapter matched)."),
+  title: z
+    .string()
+    .nullable()
+    .describe("The headline shown in the page (not the <title> with its site-name suffix)."),
+  publishedAt: z
+    .string()
+    .regex(publishedAtPattern)
+    .nullable()
+    .describe("YYYY-MM-DD when the page shows only a date, else YYYY-MM-DDTHH:MM:SS with the page's offset."),
+  authors: z
+    .array(z.string())
+    .describe("Author names as shown (editors excluded); empty when none is shown."),
+  source: z.string().nullable().describe("The 来源 (originating outlet), never an author."),
+  views: z
+    .number()
+    .int()
+    .nonnegative()
+    .nullable()
+    .describe("View count (浏览/阅读/点击), null when none is shown."),
+  text: z.string().describe("Clean body text; paragraphs joined by a blank line."),
+  html: z.string().describe("Cleaned main-content HTML with absolute links."),
+  tokens: z.array(z.string()).describe("Segmentation of `text`, without whitespace or punctuation tokens."),
+  keywords: z.array(keywordSchema).max(10).describe("Top TF-IDF keywords of `text`, highest weight first."),
+  lang: z.string().describe("BCP-47-ish language code: `zh`, `en`, … or `und`."),
+  fetchedAt: z.iso.datetime().describe("ISO 8601 UTC timestamp of the fetch."),
+  contentHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .describe("sha256 hex of `text`."),
   fetch: fetchInfoSchema,
 });
 
