@@ -1,0 +1,225 @@
+/**
+ * The paragraph model every boilerplate filter works on.
+ *
+ * Readability hands back a tree whose paragraphs come in many shapes: `<p>`, a `<div>` of text with
+ * `<br>` line breaks, a `<td>` holding a whole article, text loose between two `<div>`s. The filters
+ * should not each re-learn that, so this module first rewrites the tree into one shape (every run of
+ * text sits in its own leaf block; `<br>` ends a paragraph, as it does on Chinese pages), then lists the
+ * leaf blocks in document order. A filter drops blocks; `removeBlocks` takes them out of the tree, so
+ * `html` and `text` always hold the same paragraphs.
+ */
+import { normalizeParagraph, readingLength } from "./normalize-text.js";
+
+export type BlockKind = "heading" | "paragraph" | "list-item" | "table-row" | "preformatted";
+
+export interface Block {
+  readonly element: Element;
+  readonly kind: BlockKind;
+  /** Normalised text (see `normalizeParagraph`). */
+  readonly text: string;
+  /** Reading length of the text inside links (one unit per CJK character or word). */
+  readonly linkLength: number;
+  /** Reading length of the whole text. */
+  readonly length: number;
+}
+
+const BLOCK_TAGS = new Set([
+  "ADDRESS", "ARTICLE", "ASIDE", "BLOCKQUOTE", "CAPTION", "CENTER", "DD", "DETAILS", "DIALOG", "DIV", "DL",
+  "DT", "FIELDSET", "FIGCAPTION", "FIGURE", "FOOTER", "FORM", "H1", "H2", "H3", "H4", "H5", "H6", "HEADER",
+  "HR", "LI", "MAIN", "NAV", "OL", "P", "PRE", "SECTION", "SUMMARY", "TABLE", "TBODY", "TD", "TFOOT", "TH",
+  "THEAD", "TR", "UL",
+]); // biome-ignore format: a vocabulary reads better packed
+
+const BLOCK_SELECTOR = [...BLOCK_TAGS].map((tag) => tag.toLowerCase()).join(",");
+/** Elements that carry content even without text. */
+const MEDIA_SELECTOR = "img,picture,video,audio,iframe,embed,object,svg,canvas";
+/** Cells shorter than this are data, not a layout cell holding an article: their `<br>`s stay. */
+const MIN_CELL_LENGTH_TO_SPLIT = 100;
+
+function isBlockish(node: Node): node is Element {
+  if (node.nodeType !== 1) return false;
+  const element = node as Element;
+  return BLOCK_TAGS.has(element.tagName) || element.querySelector(BLOCK_SELECTOR) !== null;
+}
+
+function hasContent(nodes: readonly Node[]): boolean {
+  return nodes.some(
+    (node) =>
+      (node.textContent ?? "").trim() !== "" ||
+      (node.nodeType === 1 &&
+        ((node as Element).matches(MEDIA_SELECTOR) ||
+          (node as Element).querySelector(MEDIA_SELECTOR) !== null)),
+  );
+}
+
+/**
+ * Rewrites `root` so that text only sits in leaf blocks: loose inline runs next to block children are
+ * wrapped in `<p>`, and leaf blocks are split into one `<p>` per `<br>`-separated line.
+ */
+export function normalizeBlockStructure(root: Element): void {
+  const document = root.ownerDocument;
+  const visit = (element: Element): void => {
+    const children = [...element.childNodes];
+    if (children.some(isBlockish)) {
+      let run: Node[] = [];
+      const flush = (before: Node | null): void => {
+        if (hasContent(run)) {
+          const paragraph = document.createElement("p");
+          element.insertBefore(paragraph, before);
+          for (const node of run) paragraph.appendChild(node);
+        }
+        run = [];
+      };
+      for (const child of children) {
+        if (isBlockish(child)) {
+          flush(child);
+          visit(child);
+        } else {
+          run.push(child);
+        }
+      }
+      flush(null);
+      return;
+    }
+    splitAtLineBreaks(element);
+  };
+  visit(root);
+}
+
+const NEVER_SPLIT = new Set(["PRE", "H1", "H2", "H3", "H4", "H5", "H6", "LI", "DT", "DD", "CAPTION", "TH"]);
+
+function splitAtLineBreaks(leaf: Element): void {
+  if (NEVER_SPLIT.has(leaf.tagName) || leaf.querySelector("br") === null) return;
+  if (leaf.tagName === "TD" && readingLength(leaf.textContent ?? "") < MIN_CELL_LENGTH_TO_SPLIT) return;
+  const document = leaf.ownerDocument;
+  const lines = splitNodes([...leaf.childNodes]).filter(hasContent);
+  if (lines.length < 2) return;
+  const paragraphs = lines.map((line) => {
+    const paragraph = document.createElement("p");
+    for (const node of line) paragraph.appendChild(node);
+    return paragraph;
+  });
+  if (leaf.tagName === "P") {
+    leaf.replaceWith(...paragraphs);
+  } else {
+    leaf.replaceChildren(...paragraphs);
+  }
+}
+
+/** Splits a run of inline nodes at `<br>`, cloning inline wrappers (`<font>a<br>b</font>`) per line. */
+function splitNodes(nodes: readonly Node[]): Node[][] {
+  const lines: Node[][] = [[]];
+  for (const node of nodes) {
+    if (node.nodeType === 1 && (node as Element).tagName === "BR") {
+      lines.push([]);
+      continue;
+    }
+    if (node.nodeType !== 1 || (node as Element).querySelector("br") === null) {
+      lines[lines.length - 1]?.push(node);
+      continue;
+    }
+    const inner = splitNodes([...node.childNodes]);
+    inner.forEach((innerLine, index) => {
+      const wrapper = (node as Element).cloneNode(false);
+      for (const child of innerLine) wrapper.appendChild(child);
+      if (index > 0) lines.push([]);
+      lines[lines.length - 1]?.push(wrapper);
+    });
+  }
+  return lines;
+}
+
+function kindOf(element: Element): BlockKind {
+  const tag = element.tagName;
+  if (/^H[1-6]$/.test(tag)) return "heading";
+  if (tag === "LI" || tag === "DT" || tag === "DD") return "list-item";
+  if (tag === "TR") return "table-row";
+  if (tag === "PRE") return "preformatted";
+  return "paragraph";
+}
+
+function textOf(element: Element): string {
+  if (element.tagName === "PRE") return (element.textContent ?? "").replace(/^\n+|\s+$/g, "");
+  if (element.tagName === "TR") {
+    return [...element.children]
+      .map((cell) => normalizeParagraph(cell.textContent ?? ""))
+      .filter((text) => text !== "")
+      .join(" ");
+  }
+  return normalizeParagraph(element.textContent ?? "");
+}
+
+function makeBlock(element: Element): Block {
+  const text = textOf(element);
+  const linkText = [...element.querySelectorAll("a")].map((a) => a.textContent ?? "").join(" ");
+  return {
+    element,
+    kind: kindOf(element),
+    text,
+    length: readingLength(text),
+    linkLength: readingLength(linkText),
+  };
+}
+
+/** True for a table row whose cells hold only inline content: the row reads as one line. */
+function isLeafRow(element: Element): boolean {
+  return (
+    element.tagName === "TR" && [...element.children].every((cell) => !cell.querySelector(BLOCK_SELECTOR))
+  );
+}
+
+/** Lists the leaf blocks under `root` with text, in document order. Call `normalizeBlockStructure` first. */
+export function collectBlocks(root: Element): Block[] {
+  const blocks: Block[] = [];
+  const visit = (element: Element): void => {
+    if (element.tagName === "TABLE" || element.tagName === "THEAD" || element.tagName === "TBODY") {
+      for (const child of element.children) visit(child);
+      return;
+    }
+    if (isLeafRow(element)) {
+      const block = makeBlock(element);
+      if (block.text !== "") blocks.push(block);
+      return;
+    }
+    const blockChildren = [...element.children].filter(isBlockish);
+    if (blockChildren.length === 0) {
+      if (element === root) return;
+      const block = makeBlock(element);
+      if (block.text !== "") blocks.push(block);
+      return;
+    }
+    for (const child of blockChildren) visit(child);
+  };
+  visit(root);
+  return blocks;
+}
+
+/** True when `block` reads as a link (a headline in a list, a menu entry): most of its text is linked. */
+export function isLinkBlock(block: Block): boolean {
+  return block.length > 0 && block.linkLength / block.length >= 0.7;
+}
+
+/**
+ * Removes the given blocks from the tree, then any ancestor left without text or media, so no empty
+ * `<div>` shells or orphan list markers stay behind.
+ */
+export function removeBlocks(root: Element, blocks: Iterable<Block>): void {
+  for (const block of blocks) block.element.remove();
+  pruneEmpty(root);
+}
+
+/** Removes every element under `root` that holds neither text nor media. */
+export function pruneEmpty(root: Element): void {
+  for (const element of [...root.querySelectorAll("*")].reverse()) {
+    if (!element.isConnected || element.matches(`${MEDIA_SELECTOR},br,hr`)) continue;
+    if ((element.textContent ?? "").trim() !== "") continue;
+    if (element.querySelector(MEDIA_SELECTOR) !== null) continue;
+    // An empty cell in a row that still has text keeps the columns aligned.
+    if (
+      (element.tagName === "TD" || element.tagName === "TH") &&
+      (element.parentElement?.textContent ?? "").trim()
+    )
+      continue;
+    element.remove();
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * Removes page chrome before any content scoring runs.
+ *
+ * Readability already skips "unlikely candidates", but its word lists are English and it keeps a
+ * `<div id="footer">` whose text happens to score. Chinese portal templates name their chrome plainly
+ * (`nav`, `header`, `footer`, `copyright`, `breadcrumb`, `share`), so those go first. The guard matters
+ * more than the list: some CMS templates wrap the whole article in `<div class="main-head">` or put the
+ * body inside a `<header>`-named cell, so an element holding a good share of the page's sentences is
+ * never removed, whatever its name.
+ */
+
+/** Never content: removed wherever they are. */
+const NEVER_CONTENT = "script,style,noscript,template,object,embed,applet,select,textarea,button,input";
+
+/** Tags that are page chrome by definition. */
+const CHROME_TAGS = new Set(["NAV", "HEADER", "FOOTER", "ASIDE"]);
+
+/**
+ * Class/id words that name page chrome. Matched against whole tokens split at `-`, `_`, digits or case
+ * changes, so `footer_box`, `main-nav` and `topNav` match but `subheading` does not.
+ */
+const CHROME_WORDS = new Set([
+  "nav", "navbar", "navi", "menu", "menubar", "topbar", "toolbar", "header", "footer", "foot", "copyright",
+  "breadcrumb", "breadcrumbs", "crumb", "crumbs", "position", "location", "sidebar", "share", "sharebar",
+  "bdshare", "comment", "comments", "login", "search", "friendlink", "links", "ad", "ads", "advert", "banner",
+  "gotop", "backtop", "totop", "qrcode", "weixin", "wechat",
+]); // biome-ignore format: a vocabulary reads better packed
+
+/** Sentence ends: an element holding many of the page's sentences is body text, whatever its name. */
+const SENTENCE_ENDS = /[。！？]/g;
+/** An element with at least this share of the page's sentence ends is never treated as chrome. */
+const MAX_SENTENCE_SHARE = 0.2;
+/** …and at least this many sentence ends (a footer may have one or two). */
+const MIN_PROTECTED_SENTENCES = 3;
+
+function countSentences(text: string): number {
+  return text.match(SENTENCE_ENDS)?.length ?? 0;
+}
+
+function chromeWords(element: Element): string[] {
+  const names = `${element.id} ${element.getAttribute("class") ?? ""}`;
+  return names
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter((word) => word !== "");
+}
+
+function looksLikeChrome(element: Element): boolean {
+  if (CHROME_TAGS.has(element.tagName)) return true;
+  return chromeWords(element).some((word) => CHROME_WORDS.has(word));
+}
+
+/** Removes scripts, styles, form controls and named page chrome from `document.body`, in place. */
+export function preClean(document: Document): void {
+  const body = document.body;
+  if (!body) return;
+  for (const element of body.querySelectorAll(NEVER_CONTENT)) element.remove();
+  for (const comment of collectComments(body)) comment.remove();
+
+  const pageSentences = countSentences(body.textContent ?? "");
+  const candidates = [...body.querySelectorAll("*")].filter(looksLikeChrome);
+  for (const element of candidates) {
+    if (!element.isConnected) continue;
+    const sentences = countSentences(element.textContent ?? "");
+    if (sentences >= MIN_PROTECTED_SENTENCES && sentences >= pageSentences * MAX_SENTENCE_SHARE) continue;
+    element.remove();
+  }
+}
+
+function collectComments(root: Element): ChildNode[] {
+  const walker = root.ownerDocument.createTreeWalker(root, 128 /* NodeFilter.SHOW_COMMENT */);
+  const comments: ChildNode[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) comments.push(node as ChildNode);
+  return comments;
+}

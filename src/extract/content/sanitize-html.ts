@@ -1,0 +1,69 @@
+/**
+ * Makes the main-content HTML safe and self-contained for the record.
+ *
+ * The record's `html` is read outside the page that produced it, so every link and image must be
+ * absolute, and nothing executable may survive: scripts, styles, frames, event handlers and
+ * `javascript:` URLs are removed. Lazy-loaded images (`data-src`, `data-original`, …) get their real
+ * address as `src`, otherwise the saved HTML shows placeholders. Only attributes that carry meaning
+ * outside the site's stylesheet are kept.
+ */
+
+const REMOVE_SELECTOR =
+  "script,style,noscript,template,iframe,frame,frameset,object,embed,applet,link,meta,base,form,input,button,select,textarea";
+/** Attributes worth keeping in the record's HTML; everything else (class, id, style, on*, data-*) goes. */
+const KEPT_ATTRIBUTES = new Set([
+  "href",
+  "src",
+  "alt",
+  "title",
+  "colspan",
+  "rowspan",
+  "start",
+  "type",
+  "lang",
+  "dir",
+]);
+/** Where lazy-loading scripts keep the real image address. */
+const LAZY_SOURCE_ATTRIBUTES = ["data-src", "data-original", "data-lazy-src", "data-url", "original", "file"];
+
+export function sanitizeContent(root: Element, baseUrl: string): void {
+  for (const element of root.querySelectorAll(REMOVE_SELECTOR)) element.remove();
+  for (const element of [root, ...root.querySelectorAll("*")]) {
+    if (element.tagName === "IMG") restoreLazySource(element);
+    for (const attribute of [...element.attributes]) {
+      const name = attribute.name.toLowerCase();
+      if (!KEPT_ATTRIBUTES.has(name)) {
+        element.removeAttribute(attribute.name);
+      } else if (name === "href" || name === "src") {
+        const absolute = absoluteUrl(attribute.value, baseUrl);
+        if (absolute === null) element.removeAttribute(attribute.name);
+        else element.setAttribute(attribute.name, absolute);
+      }
+    }
+  }
+}
+
+function restoreLazySource(image: Element): void {
+  const current = image.getAttribute("src") ?? "";
+  if (current !== "" && !current.startsWith("data:") && !/blank|loading|placeholder|grey\.gif/i.test(current))
+    return;
+  for (const name of LAZY_SOURCE_ATTRIBUTES) {
+    const value = image.getAttribute(name);
+    if (value && value.trim() !== "") {
+      image.setAttribute("src", value.trim());
+      return;
+    }
+  }
+}
+
+/** Resolves `value` against `baseUrl`; null for executable or unparsable URLs. */
+function absoluteUrl(value: string, baseUrl: string): string | null {
+  const trimmed = value.trim();
+  if (/^\s*(javascript|vbscript):/i.test(trimmed)) return null;
+  if (trimmed.startsWith("#") || /^(data|mailto|tel):/i.test(trimmed)) return trimmed;
+  try {
+    return new URL(trimmed, baseUrl).href;
+  } catch {
+    return null;
+  }
+}
