@@ -32,7 +32,14 @@ export interface FetchFailure {
   retryAfterMs?: number;
 }
 
-export type FetchResult = { ok: true; page: Page } | FetchFailure;
+export type FetchResult =
+  | {
+      ok: true;
+      page: Page;
+      /** Redirect hops after the requested URL, in order, the last equal to `page.url`; empty when none. */
+      redirects?: string[];
+    }
+  | FetchFailure;
 
 export function isRetryable(kind: FailureKind): boolean {
   return kind === "timeout" || kind === "network" || kind === "http-retryable";
