@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaultUserAgent, HttpFetcher, parseRetryAfterMs, sniffBinary } from "./http-fetcher.js";
+import { defaultUserAgent, HttpFetcher, notHtmlReason, parseRetryAfterMs } from "./http-fetcher.js";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -42,6 +42,14 @@ const routes: Record<string, Handler> = {
   "/pdf-as-html": (_req, res) => {
     res.writeHead(200, { "content-type": "text/html" });
     res.end("%PDF-1.4 binary stuff");
+  },
+  "/untyped-php-warning": (_req, res) => {
+    res.writeHead(200);
+    res.end(`Notice: Undefined index: id in /www/index.php on line 3\n${html}`);
+  },
+  "/text": (_req, res) => {
+    res.writeHead(200, { "content-type": "text/plain" });
+    res.end("User-agent: *");
   },
   "/png": (_req, res) => {
     res.writeHead(200, { "content-type": "image/png" });
@@ -208,6 +216,8 @@ describe("HttpFetcher against a local server", () => {
     expect(await fetcher.fetch(`${base}/png`)).toMatchObject({ ok: false, kind: "not-html" });
     const lying = await fetcher.fetch(`${base}/pdf-as-html`);
     expect(lying).toMatchObject({ ok: false, kind: "not-html", status: 200 });
+    expect(await fetcher.fetch(`${base}/text`)).toMatchObject({ ok: false, kind: "not-html" });
+    expect(await fetcher.fetch(`${base}/untyped-php-warning`)).toMatchObject({ ok: true });
   });
 
   it("fetches non-HTML when asked to (robots.txt, sitemaps)", async () => {
@@ -303,10 +313,13 @@ describe("helpers", () => {
     expect(parseRetryAfterMs(value, Date.parse("Wed, 21 Oct 2015 07:28:00 GMT"))).toBe(expected);
   });
 
-  it("sniffs binary signatures and lets text through", () => {
-    expect(sniffBinary(new TextEncoder().encode("%PDF-1.7"))).toBe("pdf");
-    expect(sniffBinary(new Uint8Array([0xff, 0xd8, 0xff, 0xe0]))).toBe("jpeg");
-    expect(sniffBinary(new TextEncoder().encode("<html>"))).toBeNull();
-    expect(sniffBinary(new Uint8Array(0))).toBeNull();
+  it.each([
+    ["%PDF-1.7 ...", "text/html", "body looks like pdf"],
+    ["<!doctype html><p>x</p>", "application/octet-stream", null],
+    ["Warning: mysql_connect() failed\n<html><body>x</body></html>", undefined, null],
+    ["just some words", "text/plain", "body is text, not HTML"],
+    ["", "text/html", null],
+  ])("judges body %j served as %s", (body, type, expected) => {
+    expect(notHtmlReason(new TextEncoder().encode(body), type)).toBe(expected);
   });
 });

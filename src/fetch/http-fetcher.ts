@@ -8,8 +8,8 @@
  *   loops or long chains end as a `redirect` failure instead of spinning;
  * - the body is streamed with a byte cap and reading stops at the cap (`too-large`); compressed bodies are
  *   capped again after decompression, so a small gzip bomb cannot blow up memory;
- * - non-HTML (PDF, images, archives) is refused by Content-Type before the body is read, and by sniffing the
- *   first bytes when a server lies (`%PDF` served as text/html) → `not-html`;
+ * - non-HTML (PDF, images, archives) is refused by Content-Type before the body is read, and by its bytes
+ *   (`classify-body.ts`) when a server lies (`%PDF` served as text/html) → `not-html`;
  * - status codes map to the failure kinds the crawl loop understands (see `fetch-result.ts`), with
  *   Retry-After turned into `retryAfterMs`.
  *
@@ -27,6 +27,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from "node:zlib";
 import { Agent, type Dispatcher, request } from "undici";
+import { classifyBody } from "./classify-body.js";
 import type { FailureKind, FetchFailure, FetchResult } from "./fetch-result.js";
 
 export interface HttpFetcherOptions {
@@ -82,19 +83,6 @@ const NON_HTML_TYPE_PATTERNS: RegExp[] = [
   /^application\/(msword|vnd\.ms-|vnd\.openxmlformats|vnd\.oasis|vnd\.android|x-msdownload|x-shockwave)/,
   /^application\/(json|javascript|x-javascript|wasm)\b/,
   /^text\/(css|javascript|csv|calendar)\b/,
-];
-
-/** Leading bytes of formats that are never HTML, whatever the Content-Type says. */
-const BINARY_SIGNATURES: Array<{ name: string; bytes: number[] }> = [
-  { name: "pdf", bytes: [0x25, 0x50, 0x44, 0x46] }, // %PDF
-  { name: "png", bytes: [0x89, 0x50, 0x4e, 0x47] },
-  { name: "gif", bytes: [0x47, 0x49, 0x46, 0x38] }, // GIF8
-  { name: "jpeg", bytes: [0xff, 0xd8, 0xff] },
-  { name: "zip", bytes: [0x50, 0x4b, 0x03, 0x04] }, // also docx/xlsx
-  { name: "ole2", bytes: [0xd0, 0xcf, 0x11, 0xe0] }, // doc/xls
-  { name: "rar", bytes: [0x52, 0x61, 0x72, 0x21] },
-  { name: "gzip", bytes: [0x1f, 0x8b] },
-  { name: "riff", bytes: [0x52, 0x49, 0x46, 0x46] }, // webp, avi, wav
 ];
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -211,9 +199,9 @@ export class HttpFetcher {
 
         const body = status === 304 ? new Uint8Array(0) : await this.readBody(res.body, pageHeaders);
         if (!(body instanceof Uint8Array)) return { ...body, url, status };
-        if (!init.allowNonHtml) {
-          const signature = sniffBinary(body);
-          if (signature) return failure("not-html", url, `body looks like ${signature}`, status);
+        if (!init.allowNonHtml && status !== 304) {
+          const reason = notHtmlReason(body, contentType);
+          if (reason) return failure("not-html", url, reason, status);
         }
         return {
           ok: true,
@@ -288,14 +276,19 @@ function isNonHtmlType(contentType: string): boolean {
 }
 
 /**
- * The name of a binary format when the body starts with its signature, else null.
- * TODO: use `classifyBody` from `src/fetch/classify-body.ts` once it lands; this is the minimal sniff.
+ * Why a body that passed the Content-Type check is still not HTML, or null when it is HTML (or empty: an
+ * empty page is the browser fetcher's business, not a skip). Bytes win over the header (`classify-body.ts`);
+ * readable text without a header that says HTML passes only when it holds an `<html>`/`<body>` tag further
+ * in (PHP warnings printed before the page are common on small sites).
  */
-export function sniffBinary(body: Uint8Array): string | null {
-  for (const { name, bytes } of BINARY_SIGNATURES) {
-    if (body.length >= bytes.length && bytes.every((byte, i) => body[i] === byte)) return name;
+export function notHtmlReason(body: Uint8Array, contentType: string | undefined): string | null {
+  const kind = classifyBody(body, contentType);
+  if (kind === "html" || kind === "empty") return null;
+  if (kind === "text") {
+    const head = Buffer.from(body.subarray(0, 8192)).toString("latin1");
+    return /<(html|body)[\s>]/i.test(head) ? null : "body is text, not HTML";
   }
-  return null;
+  return `body looks like ${kind}`;
 }
 
 /**
