@@ -1,0 +1,177 @@
+/**
+ * Who wrote the article: a list of person (or pen) names, empty when the page credits nobody.
+ *
+ * Sources, first that yields names wins:
+ *   1. labelled bylines (`作者：`, `记者`, `文/`, `撰文`, `采写`, `Writer:`, `Author:`, `By …`),
+ *      nearest the headline, with every author label of that line;
+ *   2. JSON-LD `author` (string, object or array);
+ *   3. `<meta name=author>` / `article:author`;
+ *   4. credits inside the article text: `（记者 张三）`, `新京报记者 陆一夫`, `(文/图 张三 李四)`, and a
+ *      trailing `（张三）` closing the last paragraph.
+ * Role words (记者, 通讯员, 见习记者, 本报记者) are stripped; editors (`责任编辑`, `编辑：`), the `来源`
+ * value, the site's own name, URLs and photo credits (`张三 摄`) are never authors.
+ */
+import { type BylineHit, hitsFor, MAX_BYLINE_CHARS, scanBylines } from "./byline-labels.js";
+import type { MetadataContext } from "./context.js";
+import { jsonLdArticles, metaValues } from "./document-meta.js";
+import { findHeadline, siteNameHints } from "./headline.js";
+import { ELEMENT_SEAM } from "./page-lines.js";
+import { extractSource } from "./source.js";
+
+/** Role words that precede or follow a name in a credit and are not part of it. */
+const ROLE_WORDS =
+  /(?:本报|本刊|本台|本网|特约|首席|见习|实习|驻[\u4e00-\u9fff]{1,4})?(?:记者|通讯员|实习生|撰稿人|撰稿|作者|编译|主笔|特约评论员|评论员)/g;
+
+/** Words after which a value no longer names people (cut even without a label boundary). */
+const VALUE_STOP =
+  /返回|查看|点击|更多|阅读|浏览|发布|时间|日期|来源|出处|编辑|责编|审核|校对|摄影|摄像|分享|评论|原标题/;
+
+/** A token that is a photo credit rather than a writer (`张三摄`, `图/张三`). */
+const PHOTO_CREDIT = /摄$|摄影$|^图\/?/;
+
+const NAME_SPLIT = new RegExp(
+  `[\\s${ELEMENT_SEAM}、,，;；&＆/／|]+|(?<=[\\u4e00-\\u9fff])(?:和|与|及)(?=[\\u4e00-\\u9fff])`,
+);
+
+const META_AUTHOR_NAMES = [
+  "author",
+  "article:author",
+  "dc.creator",
+  "byl",
+  "sailthru.author",
+  "parsely-author",
+];
+
+/** Labels in the byline scanner whose values are people credited as writers. */
+const AUTHOR_LABELS_NEED_COLON = new Set(["作者", "撰稿", "撰文", "发布者", "发布人", "执笔"]);
+
+/**
+ * @example extractAuthors(document, ctx) // ["张三", "李四"]
+ */
+export function extractAuthors(document: Document, ctx: MetadataContext): string[] {
+  const source = extractSource(document, ctx);
+  const headline = findHeadline(document);
+  const siteNames = siteNameHints(document, document.title ?? "");
+  const refuse = (name: string): boolean =>
+    (source !== null && (name === source || (source.includes(name) && name.length > 3))) ||
+    siteNames.some(
+      (site) => site === name || (name.length >= 2 && site.includes(name) && /网|报|社|台/.test(name)),
+    ) ||
+    (headline !== null && headline.text === name);
+  const accept = (names: string[]): string[] => unique(names.filter((name) => !refuse(name)));
+
+  const scan = scanBylines(document);
+  const labelled = hitsFor(scan, "author").filter(isTrustworthyCredit);
+  for (const hit of labelled) {
+    const sameLine = labelled.filter((other) => other.line === hit.line);
+    const names = accept(sameLine.flatMap((other) => splitNames(other.value)));
+    if (names.length > 0) return names;
+  }
+
+  const fromJsonLd = accept(jsonLdAuthors(document).flatMap(splitNames));
+  if (fromJsonLd.length > 0) return fromJsonLd;
+
+  const fromMeta = accept(
+    metaValues(document, META_AUTHOR_NAMES)
+      .filter((value) => !/^\d+$/.test(value.trim()))
+      .flatMap(splitNames),
+  );
+  if (fromMeta.length > 0) return fromMeta;
+
+  const paragraphs = scan.lines.filter(
+    (line) => line.zone === "content" && (scan.headlineIndex < 0 || line.index > scan.headlineIndex),
+  );
+  return accept(creditsInText(paragraphs.map((line) => line.text)));
+}
+
+/** Weak labels (no colon) count only in short lines, where they cannot be prose. */
+function isTrustworthyCredit(hit: BylineHit): boolean {
+  if (hit.hasColon) return true;
+  if (AUTHOR_LABELS_NEED_COLON.has(hit.label) && hit.line.text.length > 40) return false;
+  return hit.line.text.length <= 40 || /^(?:文|图|By)/i.test(hit.label);
+}
+
+/** Names in a credit value, role words and trailing punctuation removed. */
+export function splitNames(raw: string): string[] {
+  let value = raw.replace(/^[\s:：]+/, "");
+  const stop = VALUE_STOP.exec(value);
+  if (stop) value = value.slice(0, stop.index);
+  value = value.replace(/[（(【[][^）)】\]]*[）)】\]]/g, " ").replace(ROLE_WORDS, " ");
+  const names: string[] = [];
+  for (const token of value.split(NAME_SPLIT)) {
+    const name = token
+      .replace(/^[\s"'“”‘’《》「」:：.。·]+|[\s"'“”‘’《》「」:：,，.。!！?？·等]+$/g, "")
+      .replace(/^(?:文|图|by)\s*/i, "")
+      .trim();
+    if (isPlausibleName(name)) names.push(name);
+  }
+  return names;
+}
+
+function isPlausibleName(name: string): boolean {
+  if (name.length < 2 || name.length > 40) return false;
+  if (PHOTO_CREDIT.test(name)) return false;
+  if (/^(?:https?:|www\.)|\.(?:com|cn|net|org)\b|@/i.test(name)) return false;
+  if (/\d{3,}/.test(name) || /^[\d\W_]+$/.test(name)) return false;
+  const han = name.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
+  // A run of more than six Chinese characters is a phrase, not a name.
+  if (han > 6 && !/[·•]/.test(name)) return false;
+  return true;
+}
+
+function jsonLdAuthors(document: Document): string[] {
+  const names: string[] = [];
+  const collect = (value: unknown): void => {
+    if (typeof value === "string") names.push(value);
+    else if (Array.isArray(value)) value.forEach(collect);
+    else if (value && typeof value === "object") {
+      const name = (value as Record<string, unknown>).name;
+      const type = String((value as Record<string, unknown>)["@type"] ?? "");
+      if (typeof name === "string" && !/organi[sz]ation/i.test(type)) names.push(name);
+    }
+  };
+  for (const article of jsonLdArticles(document)) collect(article.author);
+  return names;
+}
+
+/** `（记者 张三）`, `(文/图 张三 李四)`, `（本报记者 张三 通讯员 李四）`. */
+const PARENTHESISED_CREDIT =
+  /[（(]\s*(?:[\u4e00-\u9fff]{0,6}?(?:记者|通讯员)|文\s*[/／]\s*(?:图\s*)?|图\s*[/／]\s*文\s*|撰文\s*[:：]?)\s*([^（()）]{2,40}?)\s*[）)]/;
+
+/** A short line that is only a credit: `新京报记者 陆一夫`, `采写：南都见习记者 林子沛`. */
+const CREDIT_LINE =
+  /^(?:[\u4e00-\u9fff]{0,8}?(?:记者|通讯员)|采写\s*[:：]|文\s*[/／]|撰文\s*[:：]?)\s*(.{2,30})$/;
+
+/** A name in parentheses closing an article: `…阿根廷举行。（张巨峰）`. */
+const TRAILING_NAME =
+  /[。！？!?”」][\s]*[（(]\s*([\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4}){0,3})\s*[）)]\s*$/;
+
+/** Credits written into the article text, searched in its first and last lines. */
+function creditsInText(lines: readonly string[]): string[] {
+  const head = lines.slice(0, 8);
+  const tail = lines.slice(-40);
+  for (const text of [...head, ...tail]) {
+    const match = PARENTHESISED_CREDIT.exec(text);
+    if (match?.[1] && !/摄\s*$/.test(match[1])) {
+      const names = splitNames(match[1]);
+      if (names.length > 0) return names;
+    }
+  }
+  for (const text of [...tail].reverse()) {
+    if (text.length > MAX_BYLINE_CHARS / 4) continue;
+    const match = CREDIT_LINE.exec(text);
+    if (match?.[1] && !/摄\s*$/.test(match[1])) {
+      const names = splitNames(match[1]);
+      if (names.length > 0) return names;
+    }
+  }
+  for (const text of [...tail].reverse()) {
+    const match = TRAILING_NAME.exec(text);
+    if (match?.[1] && text.length > 20) return splitNames(match[1]);
+  }
+  return [];
+}
+
+function unique(names: string[]): string[] {
+  return Array.from(new Set(names));
+}

@@ -1,0 +1,343 @@
+/**
+ * The shared byline scanner: finds `label：value` pairs in the short text lines of a page.
+ *
+ * Chinese pages pack several labels in one line, as spans or in one text node:
+ * `发布时间：2023-01-10 09:05  来源：无锡日报  作者：张三 李四  浏览次数：1,024`,
+ * `Writer: admin Time:2023-01-10 Browse:94`, `发表于2014-08-24 21:30| 1164次阅读| 来源CSDN| 作者魏星`.
+ * A value therefore ends where the next label starts (any label, including "stop" labels such as
+ * 分享/打印/评论 that belong to no field) or at a hard separator (`|`, `【`, …). Each field module reads
+ * the hits for its own field, so the label vocabulary lives here once instead of as a regex per field.
+ *
+ * Only short lines outside boilerplate zones are scanned (a paragraph of prose that mentions 记者 is not a
+ * byline), and every hit carries its distance from the headline so callers can prefer the byline under
+ * the headline over a `来源：` line in a footer or a related-article list.
+ */
+import { findHeadline } from "./headline.js";
+import { ELEMENT_SEAM, lineIndexOf, type PageLine, pageLines } from "./page-lines.js";
+
+export type BylineField = "published" | "author" | "source" | "views" | "editor" | "other";
+
+/**
+ * Label words per field. Longer labels are tried first, so `发布时间` wins over `时间` and `责任编辑` over
+ * `编辑`. English labels need a colon, except `By`, which must open its segment.
+ */
+export const BYLINE_LABELS: Readonly<Record<BylineField, readonly string[]>> = {
+  published: [
+    "发布时间",
+    "发布日期",
+    "发表时间",
+    "发表日期",
+    "发稿时间",
+    "发文日期",
+    "发文时间",
+    "成文日期",
+    "上传时间",
+    "上传日期",
+    "录入时间",
+    "添加时间",
+    "创建时间",
+    "刊发时间",
+    "出版日期",
+    "更新时间",
+    "更新日期",
+    "发表于",
+    "发布于",
+    "时间",
+    "日期",
+    "Published",
+    "Posted on",
+    "Posted",
+    "Time",
+    "Date",
+    "Pubdate",
+  ],
+  source: [
+    "稿件来源",
+    "信息来源",
+    "文章来源",
+    "本文来源",
+    "新闻来源",
+    "消息来源",
+    "内容来源",
+    "转载自",
+    "来源",
+    "出处",
+    "Source",
+    "From",
+  ],
+  author: [
+    "文/图",
+    "文／图",
+    "图/文",
+    "图／文",
+    "文 / ",
+    "文/",
+    "文／",
+    "作者",
+    "撰文",
+    "撰稿",
+    "撰稿人",
+    "采写",
+    "执笔",
+    "记者",
+    "通讯员",
+    "发布者",
+    "发布人",
+    "Writer",
+    "Author",
+    "Authors",
+    "By",
+  ],
+  editor: [
+    "责任编辑",
+    "责编",
+    "编辑",
+    "主编",
+    "值班编辑",
+    "审核",
+    "审校",
+    "审稿",
+    "校对",
+    "编审",
+    "终审",
+    "初审",
+    "复审",
+    "美编",
+    "编译",
+    "摄影",
+    "摄像",
+    "图片",
+    "Editor",
+  ],
+  views: [
+    "浏览次数",
+    "浏览量",
+    "浏览",
+    "阅读次数",
+    "阅读量",
+    "阅读数",
+    "阅读",
+    "点击次数",
+    "点击数",
+    "点击量",
+    "点击率",
+    "点击",
+    "人气",
+    "访问量",
+    "访问次数",
+    "围观",
+    "热度",
+    "Browse",
+    "Views",
+    "Hits",
+    "Reads",
+    "Visits",
+  ],
+  other: [
+    "评论",
+    "跟贴",
+    "跟帖",
+    "参与",
+    "字号",
+    "字体",
+    "分享到",
+    "分享",
+    "打印",
+    "关闭窗口",
+    "关闭",
+    "收藏",
+    "举报",
+    "纠错",
+    "所属分类",
+    "分类",
+    "所属栏目",
+    "栏目",
+    "标签",
+    "关键词",
+    "关键字",
+    "扫一扫",
+    "手机看",
+    "原标题",
+    "摘要",
+    "点赞",
+    "转发",
+    "返回",
+    "上一篇",
+    "下一篇",
+    "Tags",
+    "Comments",
+    "Share",
+  ],
+};
+
+export interface BylineHit {
+  field: BylineField;
+  label: string;
+  /** Text after the label up to the next label or hard separator, trimmed. */
+  value: string;
+  /** Text between the previous label's value and this label (`1164次` in `1164次阅读`). */
+  before: string;
+  /** Where the label starts in the line's text. */
+  start: number;
+  /** Whether the label was followed by `:`/`：` (a colon makes a weak label word trustworthy). */
+  hasColon: boolean;
+  line: PageLine;
+  /** Lines from the headline to this line; negative above it. Zero when the page has no headline. */
+  offset: number;
+}
+
+export interface BylineScan {
+  lines: PageLine[];
+  /** Index of the headline's first line, or -1 when it is not in the page. */
+  headlineIndex: number;
+  hits: BylineHit[];
+  /** Unlabelled short text (before the first label, or whole label-less lines) near the headline. */
+  unlabelled: BylineHit[];
+}
+
+/** Lines longer than this are prose, not bylines. */
+export const MAX_BYLINE_CHARS = 160;
+
+/** How far below the headline an unlabelled line may sit and still be read as the byline. */
+const UNLABELLED_WINDOW_LINES = 6;
+
+const HARD_SEPARATOR = /[|｜丨【】[\]]|\s[/／]\s|<<|>>/;
+
+const LABEL_BOUNDARY_BEFORE = `(?<=^|[\\s${ELEMENT_SEAM}|｜丨/\\\\\\[\\]【】()（）:：,，;；·•>«»<\\d次人])`;
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+interface LabelEntry {
+  label: string;
+  field: BylineField;
+}
+
+const LABEL_INDEX: ReadonlyMap<string, BylineField> = new Map(
+  (Object.entries(BYLINE_LABELS) as [BylineField, readonly string[]][]).flatMap(([field, labels]) =>
+    labels.map((label): [string, BylineField] => [label.toLowerCase(), field]),
+  ),
+);
+
+const LABEL_PATTERN: RegExp = (() => {
+  const entries: LabelEntry[] = Array.from(LABEL_INDEX.entries()).map(([label, field]) => ({ label, field }));
+  entries.sort((a, b) => b.label.length - a.label.length);
+  const cjk = entries
+    .filter((entry) => !/^[a-z ]+$/.test(entry.label))
+    .map((entry) => escapeRegExp(entry.label));
+  const latin = entries.filter((entry) => /^[a-z ]+$/.test(entry.label) && entry.label !== "by");
+  const latinAlternation = latin.map((entry) => escapeRegExp(entry.label)).join("|");
+  return new RegExp(
+    `${LABEL_BOUNDARY_BEFORE}(?:(${cjk.join("|")})\\s*([:：])?|(${latinAlternation})\\s*([:：])|(by)\\s+(?=[A-Z\\u4e00-\\u9fff]))`,
+    "gi",
+  );
+})();
+
+interface LabelMatch {
+  start: number;
+  end: number;
+  label: string;
+  field: BylineField;
+  hasColon: boolean;
+}
+
+function findLabels(text: string): LabelMatch[] {
+  const matches: LabelMatch[] = [];
+  for (const match of text.matchAll(LABEL_PATTERN)) {
+    const label = match[1] ?? match[3] ?? match[5] ?? "";
+    // "By" is case-sensitive in spirit: "by" inside a sentence is not a byline.
+    if (match[5] !== undefined && match[5] !== "By" && match[5] !== "BY") continue;
+    const field = LABEL_INDEX.get(label.toLowerCase());
+    if (!field) continue;
+    const hasColon = match[2] !== undefined || match[4] !== undefined;
+    matches.push({ start: match.index, end: match.index + match[0].length, label, field, hasColon });
+  }
+  return matches;
+}
+
+/** Cuts a raw value at the first hard separator and trims seams, spaces and trailing punctuation. */
+export function cleanValue(raw: string): string {
+  const separator = HARD_SEPARATOR.exec(raw);
+  const cut = separator ? raw.slice(0, separator.index) : raw;
+  return cut
+    .replaceAll(ELEMENT_SEAM, " ")
+    .replace(/^[\s:：,，;；、]+|[\s,，;；、。.:：]+$/g, "")
+    .trim();
+}
+
+/** Finds label/value pairs in one line of text; exported for tests and for single-line callers. */
+export function parseBylineText(text: string): Array<Omit<BylineHit, "line" | "offset">> {
+  const labels = findLabels(text);
+  return labels.map((label, i) => {
+    const next = labels[i + 1];
+    const previous = labels[i - 1];
+    const value = cleanValue(text.slice(label.end, next ? next.start : text.length));
+    const beforeStart = previous ? previous.end : 0;
+    const beforeRaw = text.slice(beforeStart, label.start);
+    const before = cleanValue(beforeRaw.split(HARD_SEPARATOR).pop() ?? "");
+    return {
+      field: label.field,
+      label: label.label,
+      value,
+      before,
+      start: label.start,
+      hasColon: label.hasColon,
+    };
+  });
+}
+
+/**
+ * Scans the page's short lines for byline labels.
+ *
+ * @example
+ * const { hits } = scanBylines(document);
+ * const source = hits.find((hit) => hit.field === "source")?.value;
+ */
+export function scanBylines(document: Document): BylineScan {
+  const headline = findHeadline(document);
+  const lines = pageLines(document, headline?.element ?? null);
+  const headlineIndex = headline?.element
+    ? lineIndexOf(lines, headline.element)
+    : lines.findIndex((line) => headline !== null && line.text.includes(headline.text));
+  const hits: BylineHit[] = [];
+  const unlabelled: BylineHit[] = [];
+  for (const line of lines) {
+    if (line.zone !== "content" || line.text.length > MAX_BYLINE_CHARS) continue;
+    const offset = headlineIndex >= 0 ? line.index - headlineIndex : 0;
+    const found = parseBylineText(line.text);
+    for (const hit of found) hits.push({ ...hit, line, offset });
+    const nearHeadline = headlineIndex >= 0 && offset > 0 && offset <= UNLABELLED_WINDOW_LINES;
+    if (!nearHeadline) continue;
+    const firstLabelAt = found[0]?.start ?? line.text.length;
+    const leading = cleanValue(line.text.slice(0, Math.max(0, firstLabelAt)));
+    if (leading.length > 0 && leading.length <= 80) {
+      unlabelled.push({
+        field: "other",
+        label: "",
+        value: leading,
+        before: "",
+        start: 0,
+        hasColon: false,
+        line,
+        offset,
+      });
+    }
+  }
+  return { lines, headlineIndex, hits, unlabelled };
+}
+
+/**
+ * Orders hits so that the byline under the headline comes first: lines just below the headline, then
+ * lines further below, then lines above it (a `来源` in the page header is rarely the article's).
+ */
+export function byProximity(a: BylineHit, b: BylineHit): number {
+  return proximityRank(a) - proximityRank(b);
+}
+
+function proximityRank(hit: BylineHit): number {
+  return hit.offset >= 0 ? hit.offset : 1000 - hit.offset;
+}
+
+/** Hits for one field, nearest to the headline first. */
+export function hitsFor(scan: BylineScan, field: BylineField): BylineHit[] {
+  return scan.hits.filter((hit) => hit.field === field).sort(byProximity);
+}

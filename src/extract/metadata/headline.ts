@@ -1,0 +1,216 @@
+/**
+ * Finds the article's headline as the page shows it: the text and, when it is in the page, its element.
+ *
+ * The `<title>` is a poor headline on its own (`headline_网易财经`, `headline-股票频道-和讯网`), and the
+ * first `<h1>` is often the site's logo (`三牛娱乐新闻`, `新闻中心`). So in-page candidates (h1–h6 and
+ * elements whose class or id says title/headline) are scored by how much of them the `<title>` and the
+ * declared titles (og:title, twitter:title, JSON-LD headline) explain; the one with the longest shared run
+ * wins, h1 breaking ties. Only when nothing in the page overlaps do we fall back to the declared title,
+ * then to the heading right above a byline, then to the best `<title>` part.
+ *
+ * The headline's element is also the anchor the byline scanner measures distances from, so it lives in
+ * its own module rather than inside `title.ts`.
+ */
+import { firstMetaValue, jsonLdString } from "./document-meta.js";
+import { collapseWhitespace, pageLines } from "./page-lines.js";
+
+export interface Headline {
+  text: string;
+  /** The element showing the headline, or null when the text came from `<head>` only. */
+  element: Element | null;
+}
+
+/** Separators sites put between headline, column and site name in `<title>`. */
+const TITLE_SEPARATORS =
+  /\s+[-–—|·•_]\s+|\s*(?:_+|\||｜|--+|——|－|::)\s*|(?<=[\u4e00-\u9fff）》」])-(?=[\u4e00-\u9fff（《「])/;
+
+const DECLARED_TITLE_META = ["og:title", "twitter:title", "articletitle", "headline"];
+
+const HEADLINE_ATTRIBUTE = /title|headline|biaoti/i;
+
+/** Attribute tokens of the site's own branding, never a headline. */
+const SITE_NAME_ATTRIBUTE = /logo|brand|site-?name/i;
+
+const MIN_SHARED_CHARS = 4;
+
+/** Whitespace collapsed, trimmed: how titles are returned. */
+export function cleanTitle(text: string): string {
+  return collapseWhitespace(text).trim();
+}
+
+/** Comparison form: width-folded, lower-case, without spaces and quote marks. */
+function comparable(text: string): string {
+  return text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[\s"'“”‘’「」『』《》<>]/g, "");
+}
+
+/** Length of the longest common substring, the overlap measure used throughout. */
+export function sharedRun(a: string, b: string): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  let previous = new Array<number>(b.length + 1).fill(0);
+  let best = 0;
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = new Array<number>(b.length + 1).fill(0);
+    for (let j = 1; j <= b.length; j += 1) {
+      if (a[i - 1] === b[j - 1]) {
+        const run = (previous[j - 1] ?? 0) + 1;
+        current[j] = run;
+        if (run > best) best = run;
+      }
+    }
+    previous = current;
+  }
+  return best;
+}
+
+/** `<title>` split on the separators sites use; the parts in page order. */
+export function titleParts(title: string): string[] {
+  return cleanTitle(title)
+    .split(TITLE_SEPARATORS)
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0);
+}
+
+function declaredTitles(document: Document): string[] {
+  const titles = [firstMetaValue(document, DECLARED_TITLE_META), jsonLdString(document, "headline")];
+  return titles.filter((title): title is string => title !== null).map(cleanTitle);
+}
+
+function candidateElements(document: Document): Element[] {
+  const body = document.body;
+  if (!body) return [];
+  const found = new Set<Element>(
+    Array.from(body.querySelectorAll("h1, h2, h3, h4, h5, h6, [itemprop=headline]")),
+  );
+  for (const element of Array.from(body.querySelectorAll("[class], [id]"))) {
+    const marker = `${element.getAttribute("class") ?? ""} ${element.id}`;
+    if (HEADLINE_ATTRIBUTE.test(marker) && !SITE_NAME_ATTRIBUTE.test(marker)) found.add(element);
+  }
+  return Array.from(found).filter(
+    (element) => !element.closest("script, style, noscript, template, a[href]"),
+  );
+}
+
+function isSiteBranding(element: Element, document: Document, siteNames: readonly string[]): boolean {
+  const text = comparable(element.textContent ?? "");
+  if (siteNames.some((name) => comparable(name) === text)) return true;
+  let node: Element | null = element;
+  for (let depth = 0; node && node !== document.body && depth < 3; depth += 1, node = node.parentElement) {
+    const marker = `${node.getAttribute("class") ?? ""} ${node.id}`;
+    if (SITE_NAME_ATTRIBUTE.test(marker)) return true;
+  }
+  const link = element.querySelector("a[href]");
+  if (link && comparable(link.textContent ?? "") === text) {
+    try {
+      const href = new URL(link.getAttribute("href") ?? "", document.baseURI);
+      if (/^\/(?:index\.\w+)?$/.test(href.pathname)) return true;
+    } catch {
+      // An unparseable href says nothing either way.
+    }
+  }
+  return false;
+}
+
+interface Scored {
+  element: Element;
+  text: string;
+  shared: number;
+}
+
+const TAG_BONUS: Record<string, number> = { h1: 3, h2: 1 };
+
+/**
+ * Locates the headline.
+ *
+ * @example
+ * const { text, element } = findHeadline(document) ?? {};
+ */
+export function findHeadline(document: Document): Headline | null {
+  const title = cleanTitle(document.title ?? "");
+  const declared = declaredTitles(document);
+  const references = [title, ...declared].filter((text) => text.length > 0).map(comparable);
+  const siteNames = siteNameHints(document, title);
+
+  const scored: Scored[] = [];
+  for (const element of candidateElements(document)) {
+    const text = cleanTitle(element.textContent ?? "");
+    const key = comparable(text);
+    if (key.length < 2 || key.length > 200) continue;
+    if (isSiteBranding(element, document, siteNames)) continue;
+    const shared = Math.max(0, ...references.map((reference) => sharedRun(key, reference)));
+    // Most of the candidate must be explained by a declared title, or it is a container or a teaser.
+    if (shared < Math.min(MIN_SHARED_CHARS, key.length) || shared < key.length * 0.5) continue;
+    scored.push({ element, text, shared });
+  }
+  scored.sort(
+    (a, b) =>
+      b.shared + (TAG_BONUS[b.element.localName] ?? 0) - (a.shared + (TAG_BONUS[a.element.localName] ?? 0)),
+  );
+  const best = scored[0];
+  if (best) return { text: trimToTitlePart(best.text, title), element: innermost(best, scored) };
+
+  const [declaredTitle] = declared;
+  if (declaredTitle) return { text: declaredTitle, element: null };
+  const aboveByline = headingAboveByline(document, siteNames);
+  if (aboveByline) return aboveByline;
+  const [firstPart] = titleParts(title);
+  return firstPart ? { text: firstPart, element: null } : null;
+}
+
+/** When an inner element carries the same text (an `<h1>` inside `div.title`), anchor on the inner one. */
+function innermost(best: Scored, scored: readonly Scored[]): Element {
+  const inner = scored.find(
+    (other) => other !== best && best.element.contains(other.element) && other.text === best.text,
+  );
+  return inner?.element ?? best.element;
+}
+
+/** A candidate that shows a badge or byline besides the title (`原创 headline`) is cut to the title part. */
+function trimToTitlePart(text: string, title: string): string {
+  const parts = titleParts(title).filter((part) => part.length >= MIN_SHARED_CHARS);
+  const inside = parts.filter((part) => text.includes(part) && part.length < text.length);
+  const longest = inside.sort((a, b) => b.length - a.length)[0];
+  return longest && longest.length >= text.length * 0.6 ? longest : text;
+}
+
+/** Names the site goes by: og:site_name, application-name and the `<title>` part repeated as a suffix. */
+export function siteNameHints(document: Document, title: string): string[] {
+  const names = [
+    firstMetaValue(document, ["og:site_name", "application-name", "sitename", "site_name"]),
+  ].filter((name): name is string => name !== null);
+  const parts = titleParts(title);
+  const last = parts[parts.length - 1];
+  // The trailing part names the site only when a longer part (the headline) precedes it.
+  if (last && parts.some((part) => part.length > last.length)) names.push(last);
+  return names;
+}
+
+const BYLINE_HINT =
+  /(?:发布|发表|时间|日期|来源|作者|Time|Date|Source|Author)\s*[:：]|\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}/i;
+
+/**
+ * The short line right above the first byline, when it sits in a heading or a title-classed element.
+ * Catches templates whose `<title>` is only `栏目--站名` and whose headline is an unclassed `<h5>`.
+ */
+function headingAboveByline(document: Document, siteNames: readonly string[]): Headline | null {
+  const lines = pageLines(document).filter((line) => line.zone === "content");
+  for (let i = 1; i < lines.length; i += 1) {
+    const line = lines[i];
+    if (!line || line.text.length > 120 || !BYLINE_HINT.test(line.text)) continue;
+    const above = lines[i - 1];
+    if (!above || above.text.length < 4 || above.text.length > 100 || BYLINE_HINT.test(above.text)) continue;
+    const block = above.block;
+    const marker = `${block.getAttribute("class") ?? ""} ${block.id}`;
+    if (
+      !/^h[1-6]$/.test(block.localName) &&
+      !HEADLINE_ATTRIBUTE.test(marker) &&
+      !block.querySelector("b, strong")
+    )
+      continue;
+    if (isSiteBranding(block, document, siteNames)) continue;
+    return { text: cleanTitle(above.text), element: block };
+  }
+  return null;
+}

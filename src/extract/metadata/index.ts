@@ -1,0 +1,44 @@
+/**
+ * Everything caiji reads about an article besides its body, in one call.
+ *
+ * Runs on the untouched document, before Readability (which drops the byline line). Each field has its
+ * own module and its own fixtures; this function only calls them in a fixed order and never changes the
+ * document.
+ *
+ * @example
+ * const { document, dispose } = parseHtml(html, url);
+ * const metadata = extractMetadata(document, { url, defaultOffset: "+08:00" });
+ * dispose();
+ */
+import { extractAuthors } from "./authors.js";
+import { extractCanonicalUrl } from "./canonical-url.js";
+import type { MetadataContext } from "./context.js";
+import { extractLang } from "./lang.js";
+import { extractPublishedAt } from "./published-at.js";
+import { extractSource } from "./source.js";
+import { extractTitle } from "./title.js";
+import { extractViews } from "./views.js";
+
+export type { MetadataContext } from "./context.js";
+
+export interface Metadata {
+  title: string | null;
+  publishedAt: string | null;
+  authors: string[];
+  source: string | null;
+  views: number | null;
+  canonicalUrl: string | null;
+  lang: string;
+}
+
+export function extractMetadata(document: Document, ctx: MetadataContext): Metadata {
+  return {
+    title: extractTitle(document, ctx),
+    publishedAt: extractPublishedAt(document, ctx),
+    authors: extractAuthors(document, ctx),
+    source: extractSource(document, ctx),
+    views: extractViews(document, ctx),
+    canonicalUrl: extractCanonicalUrl(document, ctx),
+    lang: extractLang(document, ctx),
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * Where the article comes from (`来源：新华社`): the outlet or account the page credits, not its author.
+ *
+ * Sources, first good answer wins:
+ *   1. labelled bylines (`来源：`, `稿件来源`, `信息来源`, `文章来源`, `Source:` …), nearest the headline;
+ *   2. a `source`/`ContentSource` meta tag;
+ *   3. the name standing unlabelled beside the date in the byline under the headline
+ *      (`2019年11月25日 18:57 参考消息`, `华夏人文 2020-03-09 18:14:21`), as portals print it.
+ * A value ends at the next label or separator; generic non-sources (`网络`, `互联网`, `本站`) are skipped.
+ */
+import { type BylineHit, hitsFor, scanBylines } from "./byline-labels.js";
+import type { MetadataContext } from "./context.js";
+import { firstMetaValue } from "./document-meta.js";
+import { parseDate, parseYearlessDate } from "./normalize-date.js";
+import { ELEMENT_SEAM } from "./page-lines.js";
+
+/** Values that name no outlet: "from the internet", "this site", "original". */
+export const GENERIC_SOURCES: ReadonlySet<string> = new Set([
+  "网络",
+  "互联网",
+  "网络整理",
+  "网友",
+  "网友投稿",
+  "本站",
+  "本网",
+  "原创",
+  "未知",
+  "不详",
+  "综合",
+  "综合整理",
+  "佚名",
+  "admin",
+  "null",
+  "undefined",
+]);
+
+/** Words that share a byline with the outlet but are page furniture or badges. */
+const BYLINE_NOISE =
+  /^(?:原创|独家|首发|专栏|举报|分享|收藏|关注|已关注|订阅|打印|字号|评论|\d+条?评论|我有话说.*|收藏本文|参与.*|.*人参与|[大中小]|[AaＡ][+-]|\d+|·|•)$/;
+
+const META_SOURCE_NAMES = ["source", "contentsource", "og:article:source", "article:source", "mediaid"];
+
+const MAX_SOURCE_CHARS = 30;
+
+/**
+ * @example extractSource(document, ctx) // "无锡日报"
+ */
+export function extractSource(document: Document, _ctx?: MetadataContext): string | null {
+  const scan = scanBylines(document);
+  for (const hit of hitsFor(scan, "source")) {
+    const value = cleanSource(hit.value);
+    if (value && (hit.hasColon || hit.line.text.length <= 80)) return value;
+  }
+
+  const declared = firstMetaValue(document, META_SOURCE_NAMES);
+  if (declared) {
+    const value = cleanSource(declared.replace(/^.*?(?:来源|source)\s*[:：]\s*/i, ""));
+    if (value) return value;
+  }
+
+  return bylineOutlet(scan.unlabelled);
+}
+
+/** First token of a labelled value, unless it is a multi-word Latin name (`China Daily`). */
+export function cleanSource(raw: string): string | null {
+  let value = raw.replaceAll(ELEMENT_SEAM, " ").trim();
+  if (!/^[A-Za-z][A-Za-z .&'-]*$/.test(value)) value = value.split(/\s+/)[0] ?? "";
+  value = value.replace(/^[《「『"“(（[]+|[》」』"”)）\],，。.;；:：]+$/g, "").trim();
+  if (value.length < 2 || value.length > MAX_SOURCE_CHARS) return null;
+  if (GENERIC_SOURCES.has(value.toLowerCase())) return null;
+  if (/^(?:https?:|www\.)|@/.test(value) || /^\d+$/.test(value)) return null;
+  if (parseDate(value) || parseYearlessDate(value)) return null;
+  return value;
+}
+
+/**
+ * The outlet printed without a label in the byline: in a short line under the headline that also holds
+ * a date, the first word that is not the date, a time or a badge.
+ */
+function bylineOutlet(unlabelled: readonly BylineHit[]): string | null {
+  const withDate = unlabelled.find((hit) => parseDate(hit.value) || parseYearlessDate(hit.value));
+  if (withDate) {
+    const residue = withDate.value
+      .replace(/\d{2,4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?/g, " ")
+      .replace(/\d{1,2}\s*[-/月]\s*\d{1,2}\s*[日号]?/g, " ")
+      .replace(/\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?/g, " ")
+      .replace(/(?:星期|周)[一二三四五六日天]/g, " ");
+    for (const token of residue.split(/[\s·•|｜丨]+/)) {
+      if (token.length === 0 || BYLINE_NOISE.test(token)) continue;
+      const value = cleanSource(token);
+      if (value) return value;
+    }
+  }
+  return null;
+}

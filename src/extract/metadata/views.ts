@@ -1,0 +1,43 @@
+/**
+ * How many times the page says it was viewed (`浏览次数：1,024`, `阅读 539`, `1164次阅读`, `Browse:94`).
+ *
+ * Read from the byline scanner's views labels, nearest the headline first. The number must stand right
+ * after the label (or right before it, as in `1164次阅读`); a label with nothing after it means the count
+ * is filled in by JavaScript, so the answer is null rather than a number taken from elsewhere. Comment and
+ * share counts have labels of their own (评论, 跟贴, 分享), which end a views value instead of feeding it.
+ */
+import { hitsFor, scanBylines } from "./byline-labels.js";
+import type { MetadataContext } from "./context.js";
+
+/** Multipliers for abbreviated counts: `1.2万`, `3.5w`, `2.1k`. */
+const MULTIPLIERS: Record<string, number> = { 万: 10_000, w: 10_000, 千: 1_000, k: 1_000, 亿: 100_000_000 };
+
+const LEADING_COUNT =
+  /^[(（[]?\s*(\d[\d,，]*(?:\.\d+)?)\s*(万|w|千|k|亿)?\s*[)）\]]?\s*(?:次|人|views?|hits?|reads?)?(?![\d.]|[a-z])/i;
+const TRAILING_COUNT = /(\d[\d,，]*(?:\.\d+)?)\s*(万|w|千|k|亿)?\s*(?:次|人)?$/i;
+
+/**
+ * @example extractViews(document, ctx) // 1024
+ */
+export function extractViews(document: Document, _ctx?: MetadataContext): number | null {
+  for (const hit of hitsFor(scanBylines(document), "views")) {
+    const after = LEADING_COUNT.exec(hit.value);
+    if (after) return toCount(after[1], after[2]);
+    if (hit.value.length === 0) {
+      const before = TRAILING_COUNT.exec(hit.before);
+      if (before) return toCount(before[1], before[2]);
+      // An empty count slot: the number is written by a script we did not run.
+      if (hit.hasColon) return null;
+    }
+  }
+  return null;
+}
+
+/** Parses `1,024`, `1.2万`, `3.5w`, `2.1k` into a whole number. */
+export function toCount(digits: string | undefined, unit: string | undefined): number | null {
+  if (!digits) return null;
+  const value = Number(digits.replace(/[,，]/g, ""));
+  if (!Number.isFinite(value)) return null;
+  const multiplier = unit ? (MULTIPLIERS[unit.toLowerCase()] ?? 1) : 1;
+  return Math.round(value * multiplier);
+}
