@@ -4,6 +4,8 @@
  * what the extractor gets wrong, and the seed page is re-served as GBK to prove decoding does not change
  * what is extracted.
  */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import iconv from "iconv-lite";
 import { describe, expect, test } from "vitest";
 import { extractRecord } from "../src/extract/extract-record.js";
@@ -18,6 +20,7 @@ import {
   pagesDir,
 } from "./support/golden-cases.js";
 import { checkGoldenField, goldenFields } from "./support/golden-checks.js";
+import { checkGoldenFixture } from "./support/golden-fixture-checks.js";
 
 const cases = loadGoldenCases();
 
@@ -38,6 +41,11 @@ function recordOf(golden: GoldenCase): ArticleRecord {
   return outcome.record;
 }
 
+/** Fails with the problems spelled out one per line, so the report says what is wrong without a diff. */
+function expectNoProblems(problems: string[]): void {
+  if (problems.length > 0) expect.fail(problems.join("\n"));
+}
+
 test("the golden runner checks every field an expected.json must give", () => {
   expect([...goldenFields].sort()).toEqual(Object.keys(goldenExpectSchema.shape).sort());
 });
@@ -46,14 +54,27 @@ test("there are golden cases to run", () => {
   expect(cases.length).toBeGreaterThanOrEqual(1);
 });
 
-describe.each(cases.map((golden) => [golden.name, golden] as const))("%s", (_name, golden) => {
+describe.each(cases.map((golden) => [golden.name, golden] as const))("%s", (name, golden) => {
+  test("the case is consistent with its own page", () => {
+    expectNoProblems(checkGoldenFixture(golden));
+  });
+
+  const gbkSource = join(pagesDir, name, "page.utf8.html");
+  test.runIf(existsSync(gbkSource))(
+    "page.html is the GBK encoding of page.utf8.html (run generate-gbk.ts)",
+    () => {
+      const encoded = iconv.encode(readFileSync(gbkSource, "utf8"), "gbk");
+      expect(encoded.equals(Buffer.from(golden.body))).toBe(true);
+    },
+  );
+
   test("produces a record that satisfies the record schema", () => {
     const result = articleRecordSchema.safeParse(recordOf(golden));
     expect(result.success ? [] : result.error.issues).toEqual([]);
   });
 
   test.each(goldenFields)("%s", (field) => {
-    expect(checkGoldenField(recordOf(golden), field, golden.expect)).toEqual([]);
+    expectNoProblems(checkGoldenField(recordOf(golden), field, golden.expect));
   });
 });
 
@@ -108,7 +129,7 @@ describe("the seed page served as GBK", () => {
     expect(pick(gbk)).toEqual(pick(utf8));
     expect(gbk.fetch.charset).toBe("gb18030");
     // Guards against both decodings being equally wrong: the UTF-8 record itself must be right.
-    expect(checkGoldenField(gbk, "title", seed.expect)).toEqual([]);
-    expect(checkGoldenField(gbk, "textStartsWith", seed.expect)).toEqual([]);
+    expectNoProblems(checkGoldenField(gbk, "title", seed.expect));
+    expectNoProblems(checkGoldenField(gbk, "textStartsWith", seed.expect));
   });
 });
