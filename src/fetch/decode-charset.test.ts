@@ -7,6 +7,8 @@ const paragraph =
   "区科技局全面学习贯彻党的二十大精神，坚定不移实施创新驱动核心战略和产业强区主导战略。";
 /** Characters outside GB2312 that real "gb2312" pages contain: only GBK/GB18030 decode them. */
 const beyondGb2312 = "镕瑢堃";
+const latin = "Le café est une boisson très populaire, à Paris comme à Zürich, même l'été. ";
+const japanese = "日本語の文字コードを自動で判別するテストです。東京都の天気は晴れでしょう。";
 const traditional = "區科技局以實幹擔當奮力書寫科技創新新篇章，點燃科創引擎，激活澎湃動力。";
 
 function page(head: string, body: string): string {
@@ -152,6 +154,19 @@ const cases: Case[] = [
     ),
     charset: "windows-1252",
     text: "Le café est une boisson très populaire",
+  },
+  {
+    name: "Latin page with a server-default ISO-8859-1 header stays Latin",
+    bytes: iconv.encode(page("", latin.repeat(4)), "win1252"),
+    contentType: "text/html; charset=ISO-8859-1",
+    charset: "windows-1252",
+    text: latin,
+  },
+  {
+    name: "Shift_JIS with no declaration",
+    bytes: iconv.encode(page("", japanese.repeat(4)), "shift_jis"),
+    charset: "shift_jis",
+    text: japanese,
   },
 ];
 
