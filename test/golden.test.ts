@@ -60,13 +60,13 @@ describe.each(cases.map((golden) => [golden.name, golden] as const))("%s", (name
   });
 
   const gbkSource = join(pagesDir, name, "page.utf8.html");
-  test.runIf(existsSync(gbkSource))(
-    "page.html is the GBK encoding of page.utf8.html (run generate-gbk.ts)",
-    () => {
+  // Only GBK cases keep a UTF-8 source; the others get no such test rather than a skipped one.
+  if (existsSync(gbkSource)) {
+    test("page.html is the GBK encoding of page.utf8.html (run generate-gbk.ts)", () => {
       const encoded = iconv.encode(readFileSync(gbkSource, "utf8"), "gbk");
       expect(encoded.equals(Buffer.from(golden.body))).toBe(true);
-    },
-  );
+    });
+  }
 
   test("produces a record that satisfies the record schema", () => {
     const result = articleRecordSchema.safeParse(recordOf(golden));
