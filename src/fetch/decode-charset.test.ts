@@ -138,10 +138,16 @@ const cases: Case[] = [
   },
   {
     name: "UTF-8 truncated in the middle of a character by a size cap",
-    bytes: Buffer.from(page("", paragraph)).subarray(0, Buffer.byteLength(page("", paragraph)) - 30),
+    bytes: Buffer.from(page("", paragraph)).subarray(0, Buffer.byteLength(page("", paragraph)) - 31),
     contentType: "text/html; charset=utf-8",
     charset: "utf-8",
     text: paragraph.slice(0, 40),
+  },
+  {
+    name: "GBK truncated in the middle of a character by a size cap",
+    bytes: iconv.encode(page('<meta charset="gbk">', paragraph), "gbk").subarray(0, 151),
+    charset: "gb18030",
+    text: "科创带",
   },
   {
     name: "Latin page in windows-1252 stays Latin",

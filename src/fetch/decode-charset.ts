@@ -242,6 +242,7 @@ function countNonAscii(text: string): { nonAscii: number; replaced: number } {
 
 function decodeAs(bytes: Uint8Array, charset: string): DecodedHtml {
   // fatal: false (the default) turns undecodable bytes into U+FFFD; ignoreBOM because a BOM was handled.
-  const html = new TextDecoder(charset, { ignoreBOM: true }).decode(bytes);
+  // stream: true leaves out a character cut off by the end of a truncated body instead of a U+FFFD.
+  const html = new TextDecoder(charset, { ignoreBOM: true }).decode(bytes, { stream: true });
   return { html, charset };
 }
