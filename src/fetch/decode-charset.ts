@@ -182,6 +182,17 @@ function sniffCharset(body: Uint8Array, utf8: Utf8Measure): string {
  * Latin code page with a tiny confidence; a lenient trial decode catches those.
  */
 function sniffLegacy(body: Uint8Array): string | null {
+  // One decodeHtml call may ask twice (to judge a declaration, then to replace it); jschardet is the
+  // slowest step, so its answer is kept for as long as the body lives.
+  if (sniffCache.has(body)) return sniffCache.get(body) ?? null;
+  const charset = sniffLegacyUncached(body);
+  sniffCache.set(body, charset);
+  return charset;
+}
+
+const sniffCache = new WeakMap<Uint8Array, string | null>();
+
+function sniffLegacyUncached(body: Uint8Array): string | null {
   const sample = body.subarray(0, sniffBytes);
   let guess: string | null = null;
   for (const candidate of jschardet.detectAll(sample)) {
