@@ -208,5 +208,9 @@ function unique(values: string[]): string[] {
 
 function uniqueEntries(entries: SitemapEntry[]): SitemapEntry[] {
   const seen = new Set<string>();
-  return entries.filter((e) => (seen.has(e.url) ? false : (seen.add(e.url), true)));
+  return entries.filter((e) => {
+    if (seen.has(e.url)) return false;
+    seen.add(e.url);
+    return true;
+  });
 }
