@@ -1,14 +1,40 @@
 /**
  * The ordered list of boilerplate filters run over the main content.
  *
- * Order matters in one way only: filters that cut "everything after" a marker (disclaimers) run
- * before the tail heuristics, so those judge what is left rather than what a cut already removed.
+ * Order matters in two ways. The cluster filter runs first, so the line filters judge the article and
+ * not the side column around it. Filters that recognise a line by its words (titles, bylines,
+ * navigation, disclaimers, contact cards) run before the shape-based tail filters, so those judge what
+ * is left: the unrelated-headline filter must see the body's real last paragraph, not a disclaimer.
  */
 
 import type { BlockFilter, FilterContext } from "./block-filter.js";
 import type { Block } from "./block-model.js";
+import { keepMainCluster } from "./keep-main-cluster.js";
+import { stripBreadcrumbs } from "./strip-breadcrumbs.js";
+import { stripContactBlocks } from "./strip-contact-blocks.js";
+import { stripDisclaimers } from "./strip-disclaimers.js";
+import { stripMetadataLines } from "./strip-metadata-lines.js";
+import { stripPrevNext } from "./strip-prev-next.js";
+import { stripRelated } from "./strip-related.js";
+import { stripRepeatedTitle } from "./strip-repeated-title.js";
+import { stripShareBars } from "./strip-share-bars.js";
+import { stripSiteNameLines } from "./strip-site-name-lines.js";
+import { stripUnrelatedHeadlines } from "./strip-unrelated-headlines.js";
 
-export const BOILERPLATE_FILTERS: readonly BlockFilter[] = [];
+export const BOILERPLATE_FILTERS: readonly BlockFilter[] = [
+  keepMainCluster,
+  stripRepeatedTitle,
+  stripBreadcrumbs,
+  stripMetadataLines,
+  stripShareBars,
+  stripPrevNext,
+  stripRelated,
+  stripDisclaimers,
+  stripContactBlocks,
+  stripSiteNameLines,
+  stripUnrelatedHeadlines,
+  stripSiteNameLines,
+];
 
 export function runBoilerplateFilters(blocks: readonly Block[], context: FilterContext): Block[] {
   return BOILERPLATE_FILTERS.reduce<Block[]>((kept, filter) => filter(kept, context), [...blocks]);

@@ -33,7 +33,7 @@ export function extractMainContent(
   ctx: { url: string; title: string | null },
 ): MainContent | null {
   const chromeTexts = collectChromeTexts(document);
-  preClean(document);
+  preClean(document, ctx.title);
   const content = chooseContent(document);
   if (!content) return null;
 

@@ -26,6 +26,20 @@ const CHROME_WORDS = new Set([
   "gotop", "backtop", "totop", "qrcode", "weixin", "wechat",
 ]); // biome-ignore format: a vocabulary reads better packed
 
+/**
+ * Words that name chrome even when it is full of sentences (a long comment thread, a footer with a
+ * paragraph of legal text): such an element is kept only when it holds the article's title.
+ */
+const STRONG_CHROME_WORDS = new Set([
+  "comment",
+  "comments",
+  "reply",
+  "replies",
+  "footer",
+  "copyright",
+  "friendlink",
+]);
+
 /** Sentence ends: an element holding many of the page's sentences is body text, whatever its name. */
 const SENTENCE_ENDS = /[。！？]/g;
 /** An element with at least this share of the page's sentence ends is never treated as chrome. */
@@ -51,8 +65,24 @@ function looksLikeChrome(element: Element): boolean {
   return chromeWords(element).some((word) => CHROME_WORDS.has(word));
 }
 
-/** Removes scripts, styles, form controls and named page chrome from `document.body`, in place. */
-export function preClean(document: Document): void {
+/** True when `element` holds a heading that repeats the article title. */
+function holdsTitle(element: Element, title: string | null): boolean {
+  const compactTitle = compact(title ?? "");
+  if (compactTitle === "") return false;
+  return [...element.querySelectorAll("h1,h2,h3")].some(
+    (heading) => compact(heading.textContent ?? "") === compactTitle,
+  );
+}
+
+function compact(text: string): string {
+  return text.replace(/[^\p{L}\p{N}]+/gu, "");
+}
+
+/**
+ * Removes scripts, styles, form controls and named page chrome from `document.body`, in place.
+ * `title` (when known) protects the article container from a chrome-like name.
+ */
+export function preClean(document: Document, title: string | null = null): void {
   const body = document.body;
   if (!body) return;
   for (const element of body.querySelectorAll(NEVER_CONTENT)) element.remove();
@@ -63,7 +93,11 @@ export function preClean(document: Document): void {
   for (const element of candidates) {
     if (!element.isConnected) continue;
     const sentences = countSentences(element.textContent ?? "");
-    if (sentences >= MIN_PROTECTED_SENTENCES && sentences >= pageSentences * MAX_SENTENCE_SHARE) continue;
+    const holdsProse =
+      sentences >= MIN_PROTECTED_SENTENCES && sentences >= pageSentences * MAX_SENTENCE_SHARE;
+    const strong =
+      chromeWords(element).some((word) => STRONG_CHROME_WORDS.has(word)) || element.tagName === "FOOTER";
+    if (holdsProse && (!strong || holdsTitle(element, title))) continue;
     element.remove();
   }
 }

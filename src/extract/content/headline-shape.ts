@@ -1,0 +1,32 @@
+/**
+ * What a headline looks like, as opposed to a sentence of an article: the shared test of the filters
+ * that drop lists of other articles' titles (related lists, unrelated headlines after the body).
+ *
+ * A headline is a link, or a short line that does not close with a sentence-final mark (headlines end
+ * on a noun, a `！` of their own is rare and `……` is a teaser). Enumerated points of an article
+ * (`一是…`, `（二）…`, `3.…`) are never headlines, even when short and unpunctuated.
+ */
+import type { Block } from "./block-model.js";
+
+/** Headlines are at most this long (reading units). */
+export const MAX_HEADLINE_LENGTH = 60;
+/** Link lines up to this length count as headlines (link titles can be long). */
+const MAX_LINKED_HEADLINE_LENGTH = 100;
+/** Marks that end a sentence; a headline does not end with one (`……` and `!` in teasers aside). */
+const SENTENCE_FINAL = /[。？?；;：:](?:[”’"'）)」』]*)$/;
+/** The numbering of an article's own points. */
+const ENUMERATION =
+  /^(?:[一二三四五六七八九十]+[是要则、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、．.)）]|[①-⑳]|第[一二三四五六七八九十\d]+[，、条章节部])/;
+
+export function isLinkLine(block: Block): boolean {
+  return (
+    block.length > 0 && block.length <= MAX_LINKED_HEADLINE_LENGTH && block.linkLength / block.length >= 0.5
+  );
+}
+
+export function looksLikeHeadline(block: Block): boolean {
+  if (isLinkLine(block)) return true;
+  if (block.length === 0 || block.length > MAX_HEADLINE_LENGTH) return false;
+  if (ENUMERATION.test(block.text)) return false;
+  return !SENTENCE_FINAL.test(block.text);
+}

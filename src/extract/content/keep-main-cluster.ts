@@ -1,0 +1,89 @@
+/**
+ * Keeps the run of blocks that holds the article and drops the link lists and side columns around it.
+ *
+ * Readability (and the density picker) sometimes choose a container that is too large: on portal and
+ * blog templates the article shares a layout cell with "latest posts", archives and comment excerpts.
+ * Inside the chosen container the article still shows as one dense run of prose blocks, separated
+ * from the rest by stretches of link-only lines. Blocks are classed as prose (long, punctuated, few
+ * links), links (mostly linked text) or neutral (short lines, headings); runs of prose are split into
+ * clusters wherever several link blocks come in a row, and the cluster with the most prose wins,
+ * together with the neutral lines that touch it (subheadings, captions, a closing line). Link-only
+ * lines inside the winning cluster are dropped too: in Chinese news they are "点击进入…" teasers and
+ * in-body headline links, not sentences of the article.
+ */
+
+import type { BlockFilter } from "./block-filter.js";
+import type { Block } from "./block-model.js";
+import { countPunctuation, endsLikeSentence } from "./normalize-text.js";
+
+/** Reading units from which a punctuated block counts as prose. */
+const MIN_PROSE_LENGTH = 25;
+/** Prose has at least this many punctuation marks… */
+const MIN_PROSE_PUNCTUATION = 2;
+/** …and at most this share of linked text. */
+const MAX_PROSE_LINK_SHARE = 0.3;
+/** From this share of linked text on, a block is a link line. */
+const MIN_LINK_LINE_SHARE = 0.5;
+/** This many link lines in a row (with no prose between) end a cluster. */
+const CLUSTER_GAP_LINK_LINES = 4;
+
+type BlockClass = "prose" | "links" | "neutral";
+
+export function classifyBlock(block: Block): BlockClass {
+  const linkShare = block.length === 0 ? 0 : block.linkLength / block.length;
+  if (linkShare >= MIN_LINK_LINE_SHARE) return "links";
+  if (
+    block.length >= MIN_PROSE_LENGTH &&
+    linkShare <= MAX_PROSE_LINK_SHARE &&
+    countPunctuation(block.text) >= MIN_PROSE_PUNCTUATION
+  ) {
+    return "prose";
+  }
+  return "neutral";
+}
+
+interface Cluster {
+  first: number;
+  last: number;
+  proseLength: number;
+}
+
+function findClusters(classes: readonly BlockClass[], blocks: readonly Block[]): Cluster[] {
+  const clusters: Cluster[] = [];
+  let current: Cluster | null = null;
+  let linkRun = 0;
+  classes.forEach((kind, index) => {
+    if (kind === "links") {
+      linkRun += 1;
+      if (linkRun >= CLUSTER_GAP_LINK_LINES) current = null;
+      return;
+    }
+    if (kind !== "prose") return;
+    linkRun = 0;
+    if (!current) {
+      current = { first: index, last: index, proseLength: 0 };
+      clusters.push(current);
+    }
+    current.last = index;
+    current.proseLength += blocks[index]?.length ?? 0;
+  });
+  return clusters;
+}
+
+export const keepMainCluster: BlockFilter = (blocks) => {
+  const classes = blocks.map(classifyBlock);
+  const clusters = findClusters(classes, blocks);
+  const best = clusters.reduce<Cluster | null>(
+    (top, cluster) => (!top || cluster.proseLength > top.proseLength ? cluster : top),
+    null,
+  );
+  if (!best) return [...blocks];
+  let first = best.first;
+  while (first > 0 && classes[first - 1] === "neutral") first -= 1;
+  let last = best.last;
+  while (last < blocks.length - 1 && classes[last + 1] === "neutral") last += 1;
+  return blocks.filter(
+    (block, index) =>
+      index >= first && index <= last && (classes[index] !== "links" || endsLikeSentence(block.text)),
+  );
+};

@@ -1,0 +1,57 @@
+/**
+ * Drops disclaimer paragraphs (特别声明, 免责声明, 版权声明, "本平台仅提供信息存储服务", "转载请注明出处",
+ * "如有侵权请联系删除" …) and, when a disclaimer closes the article, everything after it.
+ *
+ * Self-media platforms and aggregators append these to every article, often inside the article
+ * container, and what follows them is never the article again (recommended headlines, the site's
+ * footer). A disclaimer at the top ("声明：本文为原创…") is dropped alone: the article follows it.
+ * Where the disclaimer sits is judged by text mass: when less prose follows it than a third of what
+ * precedes it, it closes the article.
+ */
+import type { BlockFilter } from "./block-filter.js";
+
+/** Headings that open a disclaimer paragraph. */
+export const DISCLAIMER_OPENERS = [
+  "特别声明", "免责声明", "免责申明", "版权声明", "郑重声明", "法律声明", "风险提示", "声明",
+]; // biome-ignore format: a vocabulary reads better packed
+
+/** Phrases that make a paragraph a disclaimer wherever they appear in it. */
+export const DISCLAIMER_PHRASES = [
+  "本文来源于网络", "来源于网络", "转载请注明", "转载请联系", "版权归原作者所有", "版权归原作者", "版权归作者所有",
+  "如有侵权请联系删除", "如有侵权", "如涉及版权", "请联系我们删除", "联系删除", "本平台仅提供信息存储服务",
+  "仅提供信息存储服务", "不代表本站观点", "不代表本网观点", "不代表本平台观点", "不代表本网站观点",
+  "不代表本站立场", "不代表本网立场", "不代表本平台立场", "仅代表作者本人观点", "仅代表作者个人观点",
+  "仅代表作者观点", "未经授权不得转载", "未经许可不得转载", "未经授权，不得转载", "未经许可，不得转载",
+  "禁止转载", "谢绝转载", "不构成投资建议", "不构成实质性投资建议", "投资有风险，入市需谨慎",
+  "本网转载", "凡本网注明", "网友评论仅供其表达个人看法", "以上内容仅供参考",
+]; // biome-ignore format: a vocabulary reads better packed
+
+/** A disclaimer is a paragraph, not an article: longer blocks that mention a phrase are kept. */
+const MAX_DISCLAIMER_LENGTH = 250;
+/** The disclaimer closes the article when what follows is less than this share of what precedes. */
+const CLOSING_SHARE = 1 / 3;
+
+const OPENER = new RegExp(`^[【\\[（(]?\\s*(?:${DISCLAIMER_OPENERS.join("|")})\\s*[】\\]）)]?\\s*[:：]`);
+
+export function isDisclaimer(text: string, length: number): boolean {
+  if (length > MAX_DISCLAIMER_LENGTH) return false;
+  const compact = text.replace(/\s+/g, "");
+  return OPENER.test(compact) || DISCLAIMER_PHRASES.some((phrase) => compact.includes(phrase));
+}
+
+export const stripDisclaimers: BlockFilter = (blocks) => {
+  const total = blocks.reduce((sum, block) => sum + block.length, 0);
+  let before = 0;
+  const kept = [];
+  for (const block of blocks) {
+    if (isDisclaimer(block.text, block.length)) {
+      const after = total - before - block.length;
+      if (after < before * CLOSING_SHARE) return kept;
+      before += block.length;
+      continue;
+    }
+    before += block.length;
+    kept.push(block);
+  }
+  return kept;
+};

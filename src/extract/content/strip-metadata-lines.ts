@@ -1,0 +1,61 @@
+/**
+ * Drops byline and metadata lines from the body: `Writer: admin Time:2023-01-10 Browse:94`,
+ * `发布时间：… 来源：… 浏览次数：…`, `（责任编辑：…）`, `本文来源：…`, `（原标题：…）`.
+ *
+ * These fields are read separately by the metadata extractors; in the text they are noise that
+ * Readability keeps whenever the byline sits inside the article column. A line is metadata when it is
+ * short and either holds two or more labels (`时间：` and `来源：`, `Writer:` and `Browse:`) or opens
+ * with one of the labels that never start a sentence of prose (`责任编辑：`, `来源：`). A line that
+ * is only a date is metadata too. Sentences that merely mention a source ("据新华社报道，…") stay:
+ * a label counts only with its colon, at the start or after a separator.
+ */
+import type { BlockFilter } from "./block-filter.js";
+
+/** Labels of metadata fields, Chinese and English, as they appear before `：` or `:`. */
+export const METADATA_LABELS = [
+  "发布时间", "发表时间", "发布日期", "发文日期", "成文日期", "更新时间", "时间", "日期", "来源", "稿件来源",
+  "信息来源", "文章来源", "本文来源", "新闻来源", "出处", "作者", "撰稿", "撰文", "记者", "通讯员", "编辑",
+  "责任编辑", "责编", "编审", "校对", "审核", "审校", "摄影", "图片", "发布者", "发布人", "发布机构", "供稿",
+  "浏览次数", "浏览量", "浏览", "阅读次数", "阅读量", "阅读", "点击次数", "点击数", "点击量", "点击", "访问量",
+  "人气", "字号", "字体", "Writer", "Author", "By", "Time", "Date", "Posted", "Published", "Updated", "Source",
+  "From", "Browse", "Views", "Hits", "Clicks", "Editor",
+]; // biome-ignore format: a vocabulary reads better packed
+
+/** Labels that open a metadata line on their own; no sentence of prose starts with them and a colon. */
+export const LINE_OPENING_LABELS = [
+  "责任编辑", "责编", "编辑", "来源", "本文来源", "文章来源", "稿件来源", "信息来源", "新闻来源", "原标题", "原题",
+  "摄影", "校对", "审核", "审校", "编审", "采写", "撰稿", "撰文", "作者", "记者", "通讯员", "文章关键词",
+  "关键词", "关键字", "标签", "Tags", "发布时间", "发布日期", "更新时间", "浏览次数", "点击数",
+]; // biome-ignore format: a vocabulary reads better packed
+
+/** Metadata lines are short; a longer line is prose even if it starts with a label. */
+const MAX_METADATA_LENGTH = 80;
+/** A line that opens with a label is cut only when this short (a `来源：` line names one outlet). */
+const MAX_LABELLED_LINE_LENGTH = 50;
+
+const alternation = (words: readonly string[]): string =>
+  [...words].sort((a, b) => b.length - a.length).join("|");
+
+/** A label with its colon, at the start, after whitespace, a bracket or a separator. */
+const LABEL_WITH_COLON = new RegExp(
+  `(?:^|[\\s【\\[（(|/｜丨])(?:${alternation(METADATA_LABELS)})\\s*[:：]`,
+  "gi",
+);
+/** A role word followed by a name, without a colon (`新京报记者 陆一夫 编辑 刘晓阳 校对 李铭`). */
+const ROLE_WITH_NAME = /(?:记者|编辑|校对|审核|摄影|通讯员|责编)\s+[\u4e00-\u9fff]{2,4}(?=\s|$)/g;
+const OPENING_LABEL = new RegExp(`^[【\\[（(]?\\s*(?:${alternation(LINE_OPENING_LABELS)})\\s*[:：]`, "i");
+/** A line that is only a date or date-time (`2023-01-10 12:00`, `2023年1月10日`), maybe with `更新`. */
+const DATE_ONLY =
+  /^[（(]?\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*(?:更新|发布)?\s*[）)]?$/;
+
+export function isMetadataLine(text: string, length: number): boolean {
+  if (length > MAX_METADATA_LENGTH) return false;
+  if (DATE_ONLY.test(text)) return true;
+  const labels = text.match(LABEL_WITH_COLON)?.length ?? 0;
+  const roles = text.match(ROLE_WITH_NAME)?.length ?? 0;
+  if (labels + roles >= 2) return true;
+  return length <= MAX_LABELLED_LINE_LENGTH && OPENING_LABEL.test(text);
+}
+
+export const stripMetadataLines: BlockFilter = (blocks) =>
+  blocks.filter((block) => !isMetadataLine(block.text, block.length));
