@@ -5,7 +5,9 @@
  * CAIJI_DEBUG=1 to see them).
  */
 import { Command } from "commander";
+import { registerAdapter } from "./adapter.js";
 import { registerCrawl } from "./crawl.js";
+import { registerEval } from "./eval.js";
 import { registerExtract } from "./extract.js";
 import { packageVersion } from "./package-version.js";
 
@@ -18,6 +20,8 @@ program
 
 registerExtract(program);
 registerCrawl(program);
+registerEval(program);
+registerAdapter(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
