@@ -56,7 +56,8 @@ const OUTCOME_STATE = { done: DONE, failed: FAILED, skipped: SKIPPED } as const;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS requests (
-  fp INTEGER PRIMARY KEY,
+  id INTEGER PRIMARY KEY,
+  fp INTEGER NOT NULL,
   url TEXT NOT NULL,
   state INTEGER NOT NULL,
   not_before INTEGER NOT NULL DEFAULT 0,
@@ -72,6 +73,7 @@ CREATE TABLE IF NOT EXISTS requests (
   content_hash TEXT,
   record_written INTEGER NOT NULL DEFAULT 0
 );
+CREATE UNIQUE INDEX IF NOT EXISTS requests_fp ON requests (fp);
 CREATE INDEX IF NOT EXISTS requests_queue ON requests (state, not_before, depth, seq);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 `;
@@ -112,8 +114,8 @@ function prepareStatements(db: Database.Database) {
       `UPDATE requests SET state = ${READY}, not_before = 0, attempts = attempts + 1 WHERE state = ${LEASED} AND not_before <= ?`,
     ),
     leaseNext: db.prepare<[number, number], RequestRow>(
-      `UPDATE requests SET state = ${LEASED}, not_before = ? WHERE fp IN (
-         SELECT fp FROM requests WHERE state = ${READY} AND not_before = 0 ORDER BY depth, seq LIMIT ?
+      `UPDATE requests SET state = ${LEASED}, not_before = ? WHERE id IN (
+         SELECT id FROM requests WHERE state = ${READY} AND not_before = 0 ORDER BY depth, seq LIMIT ?
        ) RETURNING url, depth, referrer, attempts, kind, seq`,
     ),
     anyDue: db.prepare<[number, number], { one: number }>(
@@ -148,6 +150,8 @@ export class SqliteFrontier implements Frontier {
   /** The database file inside the state folder. */
   readonly dbPath: string;
   readonly #db: Database.Database;
+  /** Runs a callback in one transaction; built once, since better-sqlite3's `transaction()` is not free. */
+  readonly #atomically: <T>(body: () => T) => T;
   readonly #lock: StateDirLock;
   readonly #sql: ReturnType<typeof prepareStatements>;
   readonly #leaseTimeoutMs: number;
@@ -185,6 +189,8 @@ export class SqliteFrontier implements Frontier {
       throw error;
     }
     this.#db = db;
+    const transaction = db.transaction((body: () => unknown) => body());
+    this.#atomically = <T>(body: () => T): T => transaction(body) as T;
   }
 
   add(url: string, init: AddInit = {}): boolean {
@@ -193,11 +199,11 @@ export class SqliteFrontier implements Frontier {
   }
 
   addMany(requests: ReadonlyArray<{ url: string } & AddInit>): number {
-    return this.#db.transaction(() => {
+    return this.#atomically(() => {
       let added = 0;
       for (const { url, ...init } of requests) if (this.add(url, init)) added++;
       return added;
-    })();
+    });
   }
 
   has(url: string): boolean {
@@ -207,7 +213,7 @@ export class SqliteFrontier implements Frontier {
   markAlias(alias: string): boolean {
     const normalized = normalizeUrl(alias);
     if (normalized === null) return false;
-    return this.#db.transaction(() => {
+    return this.#atomically(() => {
       const fp = fingerprint(normalized);
       const row = this.#sql.stateOf.get(fp);
       if (row === undefined) return this.#insert(normalized, {}, ALIAS);
@@ -216,12 +222,12 @@ export class SqliteFrontier implements Frontier {
       this.#sql.setState.run(ALIAS, fp);
       this.#move(row.state, ALIAS);
       return true;
-    })();
+    });
   }
 
   lease(max: number, nowMs: number): Lease[] {
     if (max <= 0) return [];
-    return this.#db.transaction(() => {
+    return this.#atomically(() => {
       this.#returnDue(nowMs);
       const expiresAtMs = nowMs + this.#leaseTimeoutMs;
       const rows = this.#sql.leaseNext.all(expiresAtMs, Math.floor(max));
@@ -238,11 +244,11 @@ export class SqliteFrontier implements Frontier {
         },
         expiresAtMs,
       }));
-    })();
+    });
   }
 
   complete(url: string, outcome: Outcome): void {
-    this.#db.transaction(() => {
+    this.#atomically(() => {
       const { fp, state } = this.#known(url);
       if (state === ALIAS) return;
       const next = OUTCOME_STATE[outcome.status];
@@ -250,18 +256,20 @@ export class SqliteFrontier implements Frontier {
       const reason = outcome.status === "done" ? null : outcome.reason;
       this.#sql.complete.run(next, done?.httpStatus ?? null, reason, done?.recordWritten ? 1 : 0, fp);
       this.#move(state, next);
-      if (done !== null && normalizeUrl(done.finalUrl) !== normalizeUrl(url)) this.markAlias(done.finalUrl);
-    })();
+      if (done !== null && done.finalUrl !== url && normalizeUrl(done.finalUrl) !== normalizeUrl(url)) {
+        this.markAlias(done.finalUrl);
+      }
+    });
   }
 
   release(url: string, notBeforeMs = 0): void {
-    this.#db.transaction(() => {
+    this.#atomically(() => {
       const { fp, state } = this.#known(url);
       if (state !== LEASED) return;
       const next = notBeforeMs > 0 ? WAITING : READY;
       this.#sql.release.run(next, notBeforeMs > 0 ? Math.ceil(notBeforeMs) : 0, fp);
       this.#move(LEASED, next);
-    })();
+    });
   }
 
   isEmpty(nowMs: number): boolean {
@@ -279,7 +287,7 @@ export class SqliteFrontier implements Frontier {
   requeue(url: string, init: AddInit = {}): boolean {
     const normalized = normalizeUrl(url);
     if (normalized === null) return false;
-    return this.#db.transaction(() => {
+    return this.#atomically(() => {
       const fp = fingerprint(normalized);
       const row = this.#sql.stateOf.get(fp);
       if (row === undefined) return this.#insert(normalized, init, READY);
@@ -293,7 +301,7 @@ export class SqliteFrontier implements Frontier {
       );
       this.#move(row.state, READY);
       return true;
-    })();
+    });
   }
 
   getValidators(url: string): Validators | null {
