@@ -10,8 +10,8 @@ import type { Page } from "../fetch/page.js";
 import { loadSegmenter } from "../nlp/load-segmenter.js";
 import type { Segmenter } from "../nlp/segmenter.js";
 import { type ArticleRecord, articleRecordSchema } from "../output/record-schema.js";
-import { extractMainContent } from "./content/index.js";
-import { extractMetadata } from "./metadata/index.js";
+import { extractMainContent, type MainContent } from "./content/index.js";
+import { extractMetadata, type Metadata } from "./metadata/index.js";
 import { parseHtml } from "./parse-html.js";
 
 export interface ExtractOptions {
@@ -23,7 +23,28 @@ export interface ExtractOptions {
   segmenter?: Segmenter;
   /** Charset to use instead of detection (an adapter's override). */
   charset?: string;
+  /** A site adapter's hooks (`src/adapters/`); without them the record is the generic one. */
+  hooks?: ExtractHooks;
 }
+
+/**
+ * Where a site adapter steps into the assembly. A hook that throws fails the extraction; the caller decides
+ * whether to fall back to the generic record.
+ */
+export interface ExtractHooks {
+  /** Runs on the untouched document after the generic metadata; returns the values to use instead. */
+  fields?: (document: Document, generic: Metadata) => FieldOverrides;
+  /** Picks the main content instead of the generic picker; null falls back to it. */
+  content?: (document: Document, ctx: { url: string; title: string | null }) => MainContent | null;
+  /** Post-processes the body text. */
+  text?: (text: string) => string;
+}
+
+export type FieldOverrides = Partial<
+  Pick<Metadata, "title" | "publishedAt" | "authors" | "source" | "views">
+> & {
+  extra?: ArticleRecord["extra"];
+};
 
 /** Why a page produced no record; the CLI prints `message` on one line. */
 export class ExtractError extends Error {
@@ -53,8 +74,17 @@ export function extractRecord(page: Page, options: ExtractOptions = {}): Article
   const parsed = parseHtml(html, page.url);
   try {
     const document = parsed.document;
-    const metadata = extractMetadata(document, { url: page.url, defaultOffset: options.defaultOffset ?? "+08:00" });
-    const content = extractMainContent(document, { url: page.url, title: metadata.title });
+    const generic = extractMetadata(document, {
+      url: page.url,
+      defaultOffset: options.defaultOffset ?? "+08:00",
+    });
+    const { extra, ...overrides } = options.hooks?.fields?.(document, generic) ?? {};
+    // Only the fields a hook answered replace the generic ones (`undefined` keeps them).
+    const answered = Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined));
+    const metadata: Metadata = { ...generic, ...answered };
+    const contentCtx = { url: page.url, title: metadata.title };
+    let content = options.hooks?.content?.(document, contentCtx) ?? extractMainContent(document, contentCtx);
+    if (content && options.hooks?.text) content = { ...content, text: options.hooks.text(content.text) };
     if (!content || content.text.trim() === "") {
       throw new ExtractError("no-content", "no main text found");
     }
@@ -77,6 +107,7 @@ export function extractRecord(page: Page, options: ExtractOptions = {}): Article
       fetchedAt: page.fetchedAt.toISOString(),
       contentHash: createHash("sha256").update(content.text).digest("hex"),
       fetch: { status: page.status, charset, rendered: page.rendered },
+      ...(extra ? { extra } : {}),
     };
     // A record that breaks the contract is a bug in caiji, not in the page: fail loudly.
     return articleRecordSchema.parse(record);

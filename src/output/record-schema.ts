@@ -60,6 +60,12 @@ export const articleRecordSchema = z.object({
     .regex(/^[0-9a-f]{64}$/)
     .describe("sha256 hex of `text`."),
   fetch: fetchInfoSchema,
+  extra: z
+    .record(z.string(), z.record(z.string(), z.json()))
+    .optional()
+    .describe(
+      "Site-specific fields, namespaced by adapter: `extra.<adapter name>.<field>`. Absent when none.",
+    ),
 });
 
 export type ArticleRecord = z.infer<typeof articleRecordSchema>;

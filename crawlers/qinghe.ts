@@ -1,0 +1,15 @@
+/**
+ * 青禾资讯网 (www.qinghe-news.cn). Its article template shows no date at all (the publish date is only in
+ * the URL, /news/2023/0110/5821.html) and the view count sits in an unlabelled <span class="num"> behind an
+ * eye icon, so the generic extractor finds neither. Contract: fixtures/adapters/qinghe/.
+ */
+import { defineAdapter } from "../src/index.js";
+
+export default defineAdapter({
+  name: "qinghe",
+  hosts: ["www.qinghe-news.cn"],
+  fields: {
+    publishedAt: { url: /\/(20\d{2})\/(\d{2})(\d{2})\/\d+\.html$/ },
+    views: ".arc-info span.num",
+  },
+});
