@@ -1,0 +1,90 @@
+/**
+ * Runs one set: reads its pages, puts each through caiji and (unless turned off) the Readability
+ * baseline, page by page in turn so both see the same machine load, times every call, and scores both.
+ *
+ * @example
+ *   const result = runSet(resolveSets("cwced")[0], "../shared/corpus", { baseline: true, segmenter });
+ *   console.log(result.caiji.scores.metrics.bodyF1?.value);
+ */
+import type { Segmenter } from "../nlp/segmenter.js";
+import { join } from "./corpus-files.js";
+import type { Prediction } from "./eval-case.js";
+import { type EvalSetSpec, readSet } from "./eval-sets.js";
+import { predictWithCaiji } from "./predict-caiji.js";
+import { predictWithReadability } from "./predict-readability.js";
+import { aebIdOf } from "./read-aeb.js";
+import { type Timing, TimingRecorder, timedSegmenter } from "./run-timing.js";
+import { type ExtractorScores, scoreExtractor } from "./score-set.js";
+import { checkAebUpstream, type UpstreamCheck } from "./upstream-check.js";
+
+export interface EvalOptions {
+  /** Score only the first `limit` pages of the set (in file order). */
+  limit?: number;
+  /** Run the Readability baseline too. */
+  baseline: boolean;
+  /** The segmenter caiji uses (a stub skips jieba: no scored figure depends on it). */
+  segmenter: Segmenter;
+  /** Called after each page. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ExtractorRun {
+  scores: ExtractorScores;
+  timing: Timing;
+  /** Pages on which the extractor threw (scored as empty predictions). */
+  errors: number;
+}
+
+export interface SetResult {
+  set: string;
+  description: string;
+  lang: "zh" | "en";
+  pages: number;
+  notes: string[];
+  caiji: ExtractorRun;
+  baseline?: ExtractorRun;
+  /** AEB only: the benchmark's recorded outputs rescored, to check the scorer against published rows. */
+  upstreamCheck?: UpstreamCheck[];
+}
+
+export function runSet(spec: EvalSetSpec, corpusRoot: string, options: EvalOptions): SetResult {
+  const data = readSet(spec, corpusRoot);
+  const cases = options.limit === undefined ? data.cases : data.cases.slice(0, options.limit);
+  const segmenter = timedSegmenter(options.segmenter);
+  const caijiTiming = new TimingRecorder();
+  const baselineTiming = new TimingRecorder();
+  const caijiPredictions: Prediction[] = [];
+  const baselinePredictions: Prediction[] = [];
+
+  cases.forEach((evalCase, index) => {
+    caijiPredictions.push(caijiTiming.measure(() => predictWithCaiji(evalCase, segmenter)));
+    if (options.baseline)
+      baselinePredictions.push(baselineTiming.measure(() => predictWithReadability(evalCase)));
+    options.onProgress?.(index + 1, cases.length);
+  });
+
+  const result: SetResult = {
+    set: spec.id,
+    description: spec.description,
+    lang: data.lang,
+    pages: cases.length,
+    notes: data.notes,
+    caiji: {
+      scores: scoreExtractor(cases, caijiPredictions, data.lang),
+      timing: caijiTiming.summary(options.segmenter.name === "stub" ? undefined : segmenter.elapsedMs),
+      errors: caijiPredictions.filter((p) => p.error !== undefined).length,
+    },
+  };
+  if (options.baseline) {
+    result.baseline = {
+      scores: scoreExtractor(cases, baselinePredictions, data.lang),
+      timing: baselineTiming.summary(),
+      errors: baselinePredictions.filter((p) => p.error !== undefined).length,
+    };
+  }
+  if (spec.id === "aeb") {
+    const ids = cases.map((c) => aebIdOf(c.file));
+    result.upstreamCheck = checkAebUpstream(join(corpusRoot, spec.folder), ids);
+  }
+  return result;
+}
