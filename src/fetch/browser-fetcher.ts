@@ -1,0 +1,514 @@
+/**
+ * The browser fetcher: renders an already-fetched page in Chromium (Playwright) and hands back the DOM the
+ * scripts built, as a `Page` with `rendered: true`, for the same extractor that reads fetched HTML.
+ *
+ * Why it looks the way it does:
+ *
+ * - Rendering costs about ten times a fetch, so the browser starts lazily, on the first render: a crawl
+ *   where no page needs one never launches it. One browser serves the whole crawl, with a small pool of
+ *   reused contexts (one tab each) instead of a context per page.
+ * - Politeness: the page was already downloaded over HTTP, so its bytes are served to the browser from
+ *   memory (`route.fulfill`) and the document is never requested twice. The requests the page's scripts
+ *   make (counter scripts such as `/plus/count.php`, `/api.php?op=count`) are real requests to the host, so
+ *   each goes through `scheduleSubrequest`, which the crawl wires to politeness (and robots.txt); it may
+ *   also refuse one by not sending it. Images, fonts, media and stylesheets never change the text and are
+ *   blocked, as are analytics and ad hosts.
+ * - The browser decodes the served bytes with the charset caiji's decoder chose (`decode-charset.ts`), not
+ *   with whatever the server's header claimed, and the rendered DOM comes back as UTF-8 with a header and
+ *   `<meta>` saying so, so the extractor cannot misread it.
+ * - Every wait is bounded: the render as a whole (`renderTimeoutMs`: `load`, then a short network-idle
+ *   settle capped by `settleCapMs`, then reading the DOM), each subrequest, the browser launch. A context
+ *   that timed out or failed is thrown away rather than reused.
+ * - Errors are values: a `FetchResult`, or `unavailable` when no browser can run. That is said once through
+ *   `notice`, and callers go on without rendering.
+ *
+ * @example
+ *   const browser = new BrowserFetcher({
+ *     notice: (line) => console.error(line),
+ *     scheduleSubrequest: (url, send) => politeness.schedule(url, send),
+ *   });
+ *   const fetched = await http.fetch(url);
+ *   if (fetched.ok) {
+ *     const rendered = await browser.render(fetched.page);
+ *     const page = rendered.ok ? rendered.page : fetched.page; // fall back to the static page
+ *   }
+ *   await browser.close();
+ */
+import {
+  type Browser,
+  type BrowserContext,
+  type Page as BrowserPage,
+  chromium,
+  type Request,
+  type Route,
+} from "playwright";
+import { decodeHtml } from "./decode-charset.js";
+import type { FailureKind, FetchResult } from "./fetch-result.js";
+import { type BrowserSearch, findBrowser } from "./find-browser.js";
+import type { Page } from "./page.js";
+
+/** Headless Chromium on a server: no sandbox (often running as root in a container), no GPU, and none of
+ * the browser's own background traffic (updates, sync, field trials), which would be requests caiji did
+ * not mean to make. QUIC off keeps every request on the HTTP stack Playwright intercepts. */
+export const CHROMIUM_ARGS: readonly string[] = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** Playwright resource types that never change a page's text. */
+export const BLOCKED_RESOURCE_TYPES: ReadonlySet<string> = new Set([
+  "image",
+  "media",
+  "font",
+  "stylesheet",
+  "texttrack",
+  "manifest",
+  "eventsource",
+  "websocket",
+]);
+
+/**
+ * Analytics and ad hosts (and their subdomains) common on Chinese and international sites: their scripts
+ * never write article content, ad scripts inject text that is not the article, and every request to them
+ * would cost time and politeness.
+ */
+export const BLOCKED_HOSTS: readonly string[] = [
+  "hm.baidu.com",
+  "pos.baidu.com",
+  "cpro.baidu.com",
+  "cpro.baidustatic.com",
+  "dup.baidustatic.com",
+  "push.zhanzhang.baidu.com",
+  "zz.bdstatic.com",
+  "cnzz.com",
+  "51.la",
+  "google-analytics.com",
+  "googletagmanager.com",
+  "googlesyndication.com",
+  "doubleclick.net",
+];
+
+/**
+ * Runs `send` (one subrequest of a rendered page) when it is polite to; resolving without calling `send`
+ * refuses the request (it is aborted in the browser).
+ */
+export type SubrequestScheduler = (url: string, send: () => Promise<void>) => Promise<void>;
+
+export interface BrowserFetcherOptions {
+  /** Contexts (tabs) rendering at once; more renders wait for a free one. @default 2 */
+  poolSize?: number;
+  /** The whole render: load, settle and reading the DOM. @default 20_000 */
+  renderTimeoutMs?: number;
+  /** After `load`, how long to wait at most for the network to go quiet (late XHR counters). @default 3_000 */
+  settleCapMs?: number;
+  /** The network counts as quiet after this long with no request in flight. @default 300 */
+  settleQuietMs?: number;
+  /** One subrequest, from being sent to its body. @default 10_000 */
+  subrequestTimeoutMs?: number;
+  /** Browser launch. @default 30_000 */
+  launchTimeoutMs?: number;
+  /** Politeness for the page's own requests. @default sends each at once */
+  scheduleSubrequest?: SubrequestScheduler;
+  /** User-Agent of the browser (and of its subrequests). @default Chromium's own */
+  userAgent?: string;
+  /** A Chromium binary to use; skips the search. */
+  executablePath?: string;
+  /** How to look for a browser when `executablePath` is not given (tests stage "no browser" here). */
+  search?: BrowserSearch;
+  /** One-line messages for the user: the browser used, or why rendering is off (said once). */
+  notice?: (line: string) => void;
+}
+
+export interface RenderOptions {
+  /** Charset to serve the page's bytes with (an adapter's override); @default what `decodeHtml` decides */
+  charset?: string;
+}
+
+/** No browser could be found or started; the caller renders nothing more and goes on. */
+export interface RenderUnavailable {
+  ok: false;
+  kind: "unavailable";
+  url: string;
+  reason: string;
+}
+
+export type RenderResult = FetchResult | RenderUnavailable;
+
+export interface BrowserFetcherStats {
+  /** Renders that returned a page. */
+  rendered: number;
+  /** Renders that failed (timeout, crash); unavailable ones are not counted. */
+  failed: number;
+  /** Subrequests sent to the network. */
+  subrequests: number;
+  /** Requests blocked by type or host, or refused by the scheduler. */
+  blocked: number;
+}
+
+/** Response headers that describe the wire form of a body we serve decoded and re-framed. */
+const WIRE_HEADERS = ["content-length", "content-encoding", "transfer-encoding", "connection", "keep-alive"];
+
+interface RenderJob {
+  page: Page;
+  documentServed: boolean;
+  /** Set when the render is over: a subrequest still waiting for its turn is then never sent. */
+  finished: boolean;
+  headers: Record<string, string>;
+}
+
+interface Slot {
+  browser: Browser;
+  context: BrowserContext;
+  tab: BrowserPage;
+  job: RenderJob | null;
+  /** Requests of the tab not finished yet, and when one last started or ended: for the settle. */
+  inFlight: Set<Request>;
+  lastNetworkMs: number;
+}
+
+const SETTLE_POLL_MS = 25;
+
+export class BrowserFetcher {
+  private readonly poolSize: number;
+  private readonly renderTimeoutMs: number;
+  private readonly settleCapMs: number;
+  private readonly settleQuietMs: number;
+  private readonly subrequestTimeoutMs: number;
+  private readonly scheduleSubrequest: SubrequestScheduler;
+  private browser: Promise<Browser | null> | null = null;
+  private unavailableReason: string | null = null;
+  private closed = false;
+  private starts = 0;
+  private readonly idle: Slot[] = [];
+  private slotCount = 0;
+  private readonly waiters: Array<() => void> = [];
+  private readonly counts: BrowserFetcherStats = { rendered: 0, failed: 0, subrequests: 0, blocked: 0 };
+
+  constructor(private readonly options: BrowserFetcherOptions = {}) {
+    this.poolSize = Math.max(1, options.poolSize ?? 2);
+    this.renderTimeoutMs = options.renderTimeoutMs ?? 20_000;
+    this.settleCapMs = options.settleCapMs ?? 3_000;
+    this.settleQuietMs = options.settleQuietMs ?? 300;
+    this.subrequestTimeoutMs = options.subrequestTimeoutMs ?? 10_000;
+    this.scheduleSubrequest = options.scheduleSubrequest ?? ((_url, send) => send());
+  }
+
+  /** How many times a browser process was started: 0 until the first render (1 unless one crashed). */
+  get browserStarts(): number {
+    return this.starts;
+  }
+
+  /** Why rendering is off, or null while it is (or may still be) available. */
+  get unavailable(): string | null {
+    return this.unavailableReason;
+  }
+
+  stats(): BrowserFetcherStats {
+    return { ...this.counts };
+  }
+
+  /**
+   * Renders a fetched page: its bytes are served to the browser from memory, its scripts run, and the
+   * resulting DOM comes back as a UTF-8 `Page` with `rendered: true`. Never throws.
+   */
+  async render(page: Page, options: RenderOptions = {}): Promise<RenderResult> {
+    const browser = await this.ensureBrowser();
+    if (browser === null) {
+      return { ok: false, kind: "unavailable", url: page.url, reason: this.unavailableReason ?? "closed" };
+    }
+    let slot: Slot;
+    try {
+      slot = await this.acquire(browser);
+    } catch (error) {
+      this.counts.failed++;
+      return failure("network", page.url, `browser: ${firstLine(error)}`);
+    }
+    const job: RenderJob = {
+      page,
+      documentServed: false,
+      finished: false,
+      headers: servedHeaders(
+        page,
+        options.charset ?? decodeHtml(page.body, page.headers["content-type"]).charset,
+      ),
+    };
+    slot.job = job;
+    let reusable = false;
+    try {
+      const html = await withDeadline(this.renderIn(slot, job), this.renderTimeoutMs, "render timed out");
+      reusable = true;
+      this.counts.rendered++;
+      return { ok: true, page: renderedPage(page, html) };
+    } catch (error) {
+      this.counts.failed++;
+      const timedOut = error instanceof DeadlineError || (error as Error)?.name === "TimeoutError";
+      const reason = timedOut
+        ? `render timed out after ${this.renderTimeoutMs} ms`
+        : `render: ${firstLine(error)}`;
+      return failure(timedOut ? "timeout" : "network", page.url, reason);
+    } finally {
+      job.finished = true;
+      slot.job = null;
+      this.release(slot, reusable);
+    }
+  }
+
+  /** Closes the browser (if one was started). Renders after this report `unavailable`. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.unavailableReason ??= "the browser fetcher is closed";
+    const browser = await this.browser?.catch(() => null);
+    this.idle.length = 0;
+    for (const wake of this.waiters.splice(0)) wake();
+    await browser?.close().catch(() => undefined);
+  }
+
+  private async renderIn(slot: Slot, job: RenderJob): Promise<string> {
+    const startedMs = Date.now();
+    await slot.tab.goto(job.page.url, { waitUntil: "load", timeout: this.renderTimeoutMs });
+    // Counters filled by XHR after `load` (PHPCMS's `op=count` via jQuery) need the network to go quiet.
+    const settleMs = Math.min(this.settleCapMs, this.renderTimeoutMs - (Date.now() - startedMs));
+    await this.settle(slot, settleMs);
+    // outerHTML rather than page.content(): content() waits for navigations and re-serialises the doctype
+    // in its own way; we want the DOM exactly as the scripts left it.
+    const html = await slot.tab.evaluate(() => document.documentElement.outerHTML);
+    return `<!DOCTYPE html>${declareUtf8(html)}`;
+  }
+
+  /**
+   * Waits until no request of the tab has been in flight for `settleQuietMs`, at most `capMs`. Playwright's
+   * own `networkidle` wants 500 ms of silence, which would double the cost of rendering a page whose
+   * scripts make no request at all.
+   */
+  private async settle(slot: Slot, capMs: number): Promise<void> {
+    const capAt = Date.now() + capMs;
+    while (Date.now() < capAt) {
+      if (slot.inFlight.size === 0 && Date.now() - slot.lastNetworkMs >= this.settleQuietMs) return;
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS));
+    }
+  }
+
+  private async ensureBrowser(): Promise<Browser | null> {
+    if (this.closed || this.unavailableReason !== null) return null;
+    this.browser ??= this.launch();
+    return this.browser;
+  }
+
+  private async launch(): Promise<Browser | null> {
+    const found = this.options.executablePath
+      ? { executablePath: this.options.executablePath, note: undefined }
+      : findBrowser(this.options.search);
+    if (found.executablePath === null) {
+      this.goUnavailable("message" in found ? found.message : "no browser");
+      return null;
+    }
+    if ("note" in found && found.note) this.options.notice?.(found.note);
+    try {
+      const browser = await chromium.launch({
+        executablePath: found.executablePath,
+        headless: true,
+        args: [...CHROMIUM_ARGS],
+        timeout: this.options.launchTimeoutMs ?? 30_000,
+      });
+      this.starts++;
+      browser.on("disconnected", () => this.onDisconnected(browser));
+      this.options.notice?.(`rendering with Chromium ${browser.version()} (${found.executablePath})`);
+      return browser;
+    } catch (error) {
+      this.goUnavailable(
+        `Chromium at ${found.executablePath} did not start (${firstLine(error)}), so pages are not rendered.`,
+      );
+      return null;
+    }
+  }
+
+  private goUnavailable(reason: string): void {
+    if (this.unavailableReason !== null) return;
+    this.unavailableReason = reason;
+    this.options.notice?.(reason);
+  }
+
+  /** A crashed browser is started again on the next render; its idle tabs are gone with it. */
+  private onDisconnected(browser: Browser): void {
+    if (this.closed) return;
+    const dead = this.idle.filter((slot) => slot.browser === browser);
+    this.slotCount -= dead.length;
+    this.idle.splice(0, this.idle.length, ...this.idle.filter((slot) => slot.browser !== browser));
+    this.browser = null;
+  }
+
+  private async acquire(browser: Browser): Promise<Slot> {
+    for (;;) {
+      if (this.closed) throw new Error("closed");
+      const slot = this.idle.pop();
+      if (slot) return slot;
+      if (this.slotCount < this.poolSize) {
+        this.slotCount++;
+        try {
+          return await this.openSlot(browser);
+        } catch (error) {
+          this.slotCount--;
+          throw error;
+        }
+      }
+      await new Promise<void>((resolve) => this.waiters.push(resolve));
+    }
+  }
+
+  private release(slot: Slot, reusable: boolean): void {
+    if (reusable && !this.closed && slot.browser.isConnected()) {
+      this.idle.push(slot);
+    } else {
+      this.slotCount--;
+      void slot.context.close().catch(() => undefined);
+    }
+    this.waiters.shift()?.();
+  }
+
+  private async openSlot(browser: Browser): Promise<Slot> {
+    const context = await browser.newContext({
+      ...(this.options.userAgent ? { userAgent: this.options.userAgent } : {}),
+      serviceWorkers: "block",
+      acceptDownloads: false,
+    });
+    const tab = await context.newPage();
+    const slot: Slot = { browser, context, tab, job: null, inFlight: new Set(), lastNetworkMs: 0 };
+    const ended = (request: Request) => {
+      slot.inFlight.delete(request);
+      slot.lastNetworkMs = Date.now();
+    };
+    tab.on("request", (request) => {
+      slot.inFlight.add(request);
+      slot.lastNetworkMs = Date.now();
+    });
+    tab.on("requestfinished", ended);
+    tab.on("requestfailed", ended);
+    await context.route("**/*", (route) => this.route(slot, route));
+    return slot;
+  }
+
+  /** Every request of a tab: the document from memory, noise blocked, the rest sent politely. */
+  private async route(slot: Slot, route: Route): Promise<void> {
+    const request = route.request();
+    const job = slot.job;
+    if (job === null || job.finished) return abort(route);
+    if (request.isNavigationRequest() && request.frame() === slot.tab.mainFrame()) {
+      // The first main-frame navigation is the page itself; a script navigating away (a JS redirect, a
+      // mobile-site switch) would replace the DOM we came for, so it is refused.
+      if (job.documentServed || !sameDocument(request.url(), job.page.url)) return abort(route);
+      job.documentServed = true;
+      await route
+        .fulfill({ status: job.page.status, headers: job.headers, body: Buffer.from(job.page.body) })
+        .catch(() => undefined);
+      return;
+    }
+    const url = request.url();
+    if (BLOCKED_RESOURCE_TYPES.has(request.resourceType()) || !/^https?:/i.test(url) || isBlockedHost(url)) {
+      this.counts.blocked++;
+      return abort(route);
+    }
+    let answered = false;
+    await this.scheduleSubrequest(url, async () => {
+      if (job.finished) return;
+      this.counts.subrequests++;
+      try {
+        // The browser sends it (route.fetch would relay it through Playwright, several times slower); the
+        // politeness slot is held until the body has arrived, like any other request to the host.
+        await route.continue();
+        answered = true;
+        const finished = request.response().then((response) => response?.finished());
+        await withDeadline(finished, this.subrequestTimeoutMs, "subrequest timed out");
+      } catch {
+        // The network failed or the tab is gone; the request is aborted below.
+      }
+    }).catch(() => undefined);
+    if (!answered) {
+      if (!job.finished) this.counts.blocked++;
+      await abort(route);
+    }
+  }
+}
+
+/** Replaces the charset in `<meta charset>` and `<meta http-equiv=Content-Type>` tags with utf-8. */
+export function declareUtf8(html: string): string {
+  return html.replace(/<meta\b[^>]*>/gi, (tag) =>
+    tag.replace(/(charset\s*=\s*["']?)\s*[^"'\s;,/>]+/i, "$1utf-8"),
+  );
+}
+
+/** The original headers, minus wire framing, with the charset the bytes are to be read in. */
+function servedHeaders(page: Page, charset: string): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(page.headers)) {
+    if (!WIRE_HEADERS.includes(name.toLowerCase())) headers[name.toLowerCase()] = value;
+  }
+  headers["content-type"] = `text/html; charset=${charset}`;
+  return headers;
+}
+
+function renderedPage(page: Page, html: string): Page {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(page.headers)) {
+    if (!WIRE_HEADERS.includes(name.toLowerCase())) headers[name.toLowerCase()] = value;
+  }
+  headers["content-type"] = "text/html; charset=utf-8";
+  return {
+    requestedUrl: page.requestedUrl,
+    url: page.url,
+    status: page.status,
+    headers,
+    body: new TextEncoder().encode(html),
+    fetchedAt: new Date(),
+    rendered: true,
+  };
+}
+
+function isBlockedHost(url: string): boolean {
+  const host = new URL(url).hostname.toLowerCase();
+  return BLOCKED_HOSTS.some((blocked) => host === blocked || host.endsWith(`.${blocked}`));
+}
+
+/** Whether two URLs name the same document (fragments aside; Chromium canonicalises like WHATWG URL). */
+function sameDocument(a: string, b: string): boolean {
+  try {
+    const left = new URL(a);
+    const right = new URL(b);
+    left.hash = "";
+    right.hash = "";
+    return left.href === right.href;
+  } catch {
+    return false;
+  }
+}
+
+async function abort(route: Route): Promise<void> {
+  await route.abort("blockedbyclient").catch(() => undefined);
+}
+
+function failure(kind: FailureKind, url: string, reason: string): FetchResult {
+  return { ok: false, kind, url, reason };
+}
+
+class DeadlineError extends Error {}
+
+/** Rejects with a `DeadlineError` when `promise` has not settled after `ms`. */
+function withDeadline<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new DeadlineError(message)), ms);
+  });
+  // The loser of the race must not surface as an unhandled rejection.
+  promise.catch(() => undefined);
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
+
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return (message.split("\n")[0] ?? "").trim();
+}

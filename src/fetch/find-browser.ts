@@ -1,0 +1,99 @@
+/**
+ * Finds a Chromium binary for the browser fetcher, without downloading anything.
+ *
+ * Playwright normally downloads its own browser, which is impossible on many servers (no network to its
+ * CDN, no write access to the cache), while Debian and Ubuntu ship a Chromium package that Playwright
+ * drives just as well. So the search order is: the user's explicit choice (`CAIJI_CHROMIUM`), the
+ * distribution's binary, then a browser Playwright has already installed. When none exists the answer is
+ * one message saying how to get one: rendering is an optional stage, so the caller prints it once and
+ * crawls on without it.
+ *
+ * Every input of the search (environment, candidate paths, Playwright's path, the file check) is
+ * injectable, so a test can stage "no browser anywhere" on a machine that has one.
+ *
+ * @example
+ *   const found = findBrowser();
+ *   if (found.executablePath === null) console.error(found.message);
+ *   else await chromium.launch({ executablePath: found.executablePath });
+ */
+import { accessSync, constants, statSync } from "node:fs";
+import { chromium } from "playwright";
+
+/** Where Debian (`chromium` package) and Ubuntu's non-snap builds put the binary, best first. */
+export const SYSTEM_CHROMIUM_PATHS: readonly string[] = ["/usr/lib/chromium/chromium", "/usr/bin/chromium"];
+
+/** The environment variable naming a Chromium (or Chrome) binary to use before any other. */
+export const BROWSER_ENV_VAR = "CAIJI_CHROMIUM";
+
+export interface BrowserSearch {
+  /** @default process.env */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Distribution paths tried after the environment variable. @default SYSTEM_CHROMIUM_PATHS */
+  systemPaths?: readonly string[];
+  /** Where Playwright's own Chromium would be; null when unknown. @default chromium.executablePath() */
+  playwrightPath?: () => string | null;
+  /** Whether a path is a runnable file. @default an executable regular file check */
+  isExecutable?: (path: string) => boolean;
+}
+
+export type BrowserSource = "env" | "system" | "playwright";
+
+export type BrowserLookup =
+  | {
+      executablePath: string;
+      source: BrowserSource;
+      /** Set when `CAIJI_CHROMIUM` named a missing file and another browser was used instead. */
+      note?: string;
+    }
+  | {
+      executablePath: null;
+      /** One line (two sentences) telling the user how to get a browser. */
+      message: string;
+    };
+
+export function findBrowser(search: BrowserSearch = {}): BrowserLookup {
+  const env = search.env ?? process.env;
+  const isExecutable = search.isExecutable ?? isExecutableFile;
+  const fromEnv = env[BROWSER_ENV_VAR]?.trim() || null;
+  const envMissing = fromEnv !== null && !isExecutable(fromEnv);
+  if (fromEnv !== null && !envMissing) return { executablePath: fromEnv, source: "env" };
+  const note = envMissing ? `${BROWSER_ENV_VAR}=${fromEnv} is not an executable file` : undefined;
+
+  const candidates: Array<{ path: string | null; source: BrowserSource }> = [
+    ...(search.systemPaths ?? SYSTEM_CHROMIUM_PATHS).map((path) => ({ path, source: "system" as const })),
+    { path: (search.playwrightPath ?? playwrightChromiumPath)(), source: "playwright" },
+  ];
+  for (const { path, source } of candidates) {
+    if (path !== null && isExecutable(path)) {
+      return note
+        ? { executablePath: path, source, note: `${note}; using ${path}` }
+        : { executablePath: path, source };
+    }
+  }
+  return {
+    executablePath: null,
+    message:
+      `${note ? `${note}, and no` : "No"} Chromium found, so pages are not rendered (views that JavaScript ` +
+      `fills stay null). Install one (Debian/Ubuntu: apt-get install chromium) or set ${BROWSER_ENV_VAR} to a ` +
+      "Chromium/Chrome binary.",
+  };
+}
+
+/** Playwright's expected path for its downloaded Chromium; it may not exist, hence the file check after. */
+function playwrightChromiumPath(): string | null {
+  try {
+    return chromium.executablePath() || null;
+  } catch {
+    return null;
+  }
+}
+
+function isExecutableFile(path: string): boolean {
+  try {
+    if (!statSync(path).isFile()) return false;
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
