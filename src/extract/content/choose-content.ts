@@ -1,26 +1,33 @@
 /**
- * Decides which element holds the article: Readability's answer or the density picker's.
+ * Decides which element holds the article: Readability's answer or the density picker's, narrowed to
+ * the first post when the page lists several.
  *
  * Readability is the first choice (it is well tested and keeps structure such as figures and tables),
- * but it is tuned for spaced languages: it may return nothing for a short Chinese page, or a
- * side column when the article sits in a layout table. The density picker is computed on the
- * untouched page first (Readability rewrites the DOM), then whichever answer holds clearly more
- * Chinese prose wins.
+ * but it is tuned for spaced languages: it may return nothing for a short Chinese page, or a side
+ * column when the article sits in a layout table. The density picker and a copy of the page are taken
+ * first (Readability rewrites the DOM), then whichever answer holds clearly more Chinese prose wins.
  */
 import { pickByDensity } from "./density-picker.js";
+import { firstRepeatedPost } from "./first-repeated-post.js";
 import { countPunctuation, readingLength } from "./normalize-text.js";
 import { runReadability } from "./readability-pass.js";
 
 /** Readability results shorter than this (reading units) are treated as "nothing found". */
 const MIN_READABILITY_LENGTH = 30;
+/** The density pick replaces Readability's only when it holds this many times more prose. */
+const DENSITY_ADVANTAGE = 2;
 
 /** Returns the content element (owned by `document`), or null when the page has no prose. */
 export function chooseContent(document: Document): Element | null {
+  const pristine = document.body?.cloneNode(true) as Element | undefined;
   const dense = pickByDensity(document);
   const readable = runReadability(document);
-  if (!readable || readingLength(readable.textContent ?? "") < MIN_READABILITY_LENGTH) return dense;
-  if (!dense) return readable;
-  return proseWeight(dense) > 2 * proseWeight(readable) ? dense : readable;
+  let content: Element | null;
+  if (!readable || readingLength(readable.textContent ?? "") < MIN_READABILITY_LENGTH) content = dense;
+  else if (!dense) content = readable;
+  else content = proseWeight(dense) > DENSITY_ADVANTAGE * proseWeight(readable) ? dense : readable;
+  if (!content || !pristine) return content;
+  return firstRepeatedPost(content, pristine) ?? content;
 }
 
 function proseWeight(element: Element): number {

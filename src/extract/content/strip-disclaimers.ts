@@ -12,7 +12,8 @@ import type { BlockFilter } from "./block-filter.js";
 
 /** Headings that open a disclaimer paragraph. */
 export const DISCLAIMER_OPENERS = [
-  "特别声明", "免责声明", "免责申明", "版权声明", "郑重声明", "法律声明", "风险提示", "声明",
+  "特别声明", "免责声明", "免责申明", "版权声明", "版权说明", "郑重声明", "法律声明", "风险提示", "反侵权公告",
+  "版权公告", "侵权声明", "声明",
 ]; // biome-ignore format: a vocabulary reads better packed
 
 /** Phrases that make a paragraph a disclaimer wherever they appear in it. */
@@ -33,10 +34,17 @@ const CLOSING_SHARE = 1 / 3;
 
 const OPENER = new RegExp(`^[【\\[（(]?\\s*(?:${DISCLAIMER_OPENERS.join("|")})\\s*[】\\]）)]?\\s*[:：]`);
 
+/** The heading alone on its line (`郑 重 声 明`), the disclaimer's clauses following. */
+const OPENERS_ALONE = new RegExp(`^[【\\[（(]?(?:${DISCLAIMER_OPENERS.join("|")})[】\\]）)]?$`);
+
 export function isDisclaimer(text: string, length: number): boolean {
   if (length > MAX_DISCLAIMER_LENGTH) return false;
   const compact = text.replace(/\s+/g, "");
-  return OPENER.test(compact) || DISCLAIMER_PHRASES.some((phrase) => compact.includes(phrase));
+  return (
+    OPENER.test(compact) ||
+    OPENERS_ALONE.test(compact) ||
+    DISCLAIMER_PHRASES.some((phrase) => compact.includes(phrase))
+  );
 }
 
 export const stripDisclaimers: BlockFilter = (blocks) => {

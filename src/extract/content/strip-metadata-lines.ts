@@ -25,7 +25,7 @@ export const METADATA_LABELS = [
 export const LINE_OPENING_LABELS = [
   "责任编辑", "责编", "编辑", "来源", "本文来源", "文章来源", "稿件来源", "信息来源", "新闻来源", "原标题", "原题",
   "摄影", "校对", "审核", "审校", "编审", "采写", "撰稿", "撰文", "作者", "记者", "通讯员", "文章关键词",
-  "关键词", "关键字", "标签", "Tags", "发布时间", "发布日期", "更新时间", "浏览次数", "点击数",
+  "关键词", "关键字", "标签", "Tags", "标题", "主题", "发布时间", "发布日期", "更新时间", "浏览次数", "点击数",
 ]; // biome-ignore format: a vocabulary reads better packed
 
 /** Metadata lines are short; a longer line is prose even if it starts with a label. */
@@ -44,13 +44,34 @@ const LABEL_WITH_COLON = new RegExp(
 /** A role word followed by a name, without a colon (`新京报记者 陆一夫 编辑 刘晓阳 校对 李铭`). */
 const ROLE_WITH_NAME = /(?:记者|编辑|校对|审核|摄影|通讯员|责编)\s+[\u4e00-\u9fff]{2,4}(?=\s|$)/g;
 const OPENING_LABEL = new RegExp(`^[【\\[（(]?\\s*(?:${alternation(LINE_OPENING_LABELS)})\\s*[:：]`, "i");
-/** A line that is only a date or date-time (`2023-01-10 12:00`, `2023年1月10日`), maybe with `更新`. */
-const DATE_ONLY =
-  /^[（(]?\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*(?:更新|发布)?\s*[）)]?$/;
+const DATE =
+  "\\d{4}\\s*[-/.年]\\s*\\d{1,2}\\s*[-/.月]\\s*\\d{1,2}\\s*日?(?:\\s*\\d{1,2}[:：]\\d{2}(?:[:：]\\d{2})?)?";
+/**
+ * A line that is a date or date-time, alone or with a word or an outlet name after it
+ * (`2023-01-10 12:00`, `2023年1月10日 更新`, `2003-7-24 钱江晚报`).
+ */
+const DATE_LINE = new RegExp(`^[（(]?\\s*${DATE}\\s*[）)]?\\s*[\\p{L}\\s]{0,10}$`, "u");
+/** A date together with a posting verb or counter: `本贴由某某于2005年8月12日…发表`, `发表于 2004年12月27日 (阅读:3727)`. */
+const DATE_WITH_POSTING = new RegExp(
+  `${DATE}[\\s\\S]*(?:发表|发布|更新|阅读|浏览|点击|评论)|(?:发表于|发布于|发表时间|更新于|posted)[\\s\\S]*${DATE}`,
+  "i",
+);
+/** A byline without labels: `本报记者 王燕平 方云凤`, `光明日报记者 王建宏 张文攀`, `本报记者罗科苏盈发自北京`. */
+const BYLINE =
+  /^[\u4e00-\u9fff]{0,8}?(?:记者|通讯员|实习生|特约撰稿人?|特派记者|见习记者|评论员)\s*[\u4e00-\u9fff·]{2,4}(?:[\s、]+[\u4e00-\u9fff·]{2,4})*\s*(?:(?:发自|报道|摄|撰稿|整理)[\u4e00-\u9fff]{0,6})?$/;
+/** A posting line, a counter or a byline is short. */
+const MAX_POSTING_LINE_LENGTH = 60;
+const MAX_BYLINE_LENGTH = 30;
+/** View counters printed as a sentence: `您是本文第 154 个阅览者`, `已被阅读178次`. */
+const VIEW_COUNTER =
+  /第\s*\d+\s*[个位名]?\s*(?:阅览|访问|浏览|读)者|(?:已被|被)(?:阅读|浏览|点击|访问)\s*\d+\s*次/;
 
 export function isMetadataLine(text: string, length: number): boolean {
   if (length > MAX_METADATA_LENGTH) return false;
-  if (DATE_ONLY.test(text)) return true;
+  if (DATE_LINE.test(text) || VIEW_COUNTER.test(text)) return true;
+  if (length <= MAX_POSTING_LINE_LENGTH && !/[。！？]$/.test(text) && DATE_WITH_POSTING.test(text))
+    return true;
+  if (length <= MAX_BYLINE_LENGTH && BYLINE.test(text)) return true;
   const labels = text.match(LABEL_WITH_COLON)?.length ?? 0;
   const roles = text.match(ROLE_WITH_NAME)?.length ?? 0;
   if (labels + roles >= 2) return true;

@@ -1,0 +1,78 @@
+/**
+ * On a page that shows several posts in a row (a blog's front page, a forum thread), narrows the
+ * content to the first post.
+ *
+ * Readability picks the container with the most prose, which on such pages is either the list of all
+ * posts or the longest post, never the one the page is about: on a forum thread that is the opening
+ * post, on a blog page the newest entry, both first in document order. Posts are recognised as
+ * elements that share one tag and class naming a post (`td.post-body`, `div.entry`, `div.floor`) and
+ * each hold prose of their own. Sections of one article rarely carry such names, and two of them must
+ * hold prose, so a single article page is left alone.
+ */
+import { countPunctuation, readingLength } from "./normalize-text.js";
+
+/** Class words that name one post among several. */
+const POST_CLASS_WORDS = /post|entry|blog|thread|topic|floor|reply|article|message|msg/i;
+/** Each post must hold at least this much prose to count (reading units, punctuation marks). */
+const MIN_POST_LENGTH = 50;
+const MIN_POST_PUNCTUATION = 3;
+
+function signature(element: Element): string | null {
+  const className = (element.getAttribute("class") ?? "").trim().replace(/\s+/g, " ");
+  if (className === "" || !POST_CLASS_WORDS.test(className)) return null;
+  return `${element.tagName}.${className}`;
+}
+
+function holdsProse(element: Element): boolean {
+  const text = element.textContent ?? "";
+  return readingLength(text) >= MIN_POST_LENGTH && countPunctuation(text) >= MIN_POST_PUNCTUATION;
+}
+
+/** Groups of two or more same-signature, non-nested elements that each hold prose. */
+function postGroups(root: Element): Element[][] {
+  const groups = new Map<string, Element[]>();
+  for (const element of root.querySelectorAll("[class]")) {
+    const key = signature(element);
+    if (!key || !holdsProse(element)) continue;
+    const group = groups.get(key) ?? [];
+    if (group.some((member) => member.contains(element) || element.contains(member))) continue;
+    group.push(element);
+    groups.set(key, group);
+  }
+  return [...groups.values()].filter((group) => group.length >= 2);
+}
+
+function compact(text: string): string {
+  return text.replace(/\s+/g, "");
+}
+
+/** The longest paragraph-sized piece of text in `element`, as a probe to find it elsewhere. */
+function probeText(element: Element): string {
+  const pieces = [...element.querySelectorAll("p,td,div,li")]
+    .filter((piece) => piece.querySelector("p,td,div,li") === null)
+    .map((piece) => compact(piece.textContent ?? ""));
+  const longest = pieces.reduce((best, piece) => (piece.length > best.length ? piece : best), "");
+  return (longest || compact(element.textContent ?? "")).slice(0, 40);
+}
+
+/**
+ * Returns a copy of the first post when `content` is a list of posts or one post other than the first;
+ * null when `content` is not part of a run of posts. `pristine` is the page before Readability ran.
+ */
+export function firstRepeatedPost(content: Element, pristine: Element): Element | null {
+  const contentText = compact(content.textContent ?? "");
+  const probe = probeText(content);
+  if (probe === "") return null;
+  for (const group of postGroups(pristine)) {
+    const covered = group.filter((member) =>
+      contentText.includes(compact(member.textContent ?? "").slice(0, 40)),
+    );
+    const holder = group.find((member) => compact(member.textContent ?? "").includes(probe));
+    const first = group[0];
+    if (!first) continue;
+    const listsPosts = covered.length >= 2;
+    const isLaterPost = holder !== undefined && holder !== first;
+    if (listsPosts || isLaterPost) return first.cloneNode(true) as Element;
+  }
+  return null;
+}
