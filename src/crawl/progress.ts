@@ -128,9 +128,17 @@ function pagesPerSecond(snapshot: ProgressSnapshot): number {
   return snapshot.elapsedMs > 0 ? (snapshot.pages * 1000) / snapshot.elapsedMs : 0;
 }
 
+/** How each politeness hold reads in a progress line. */
+const waitingReasons: Record<WaitingHost["reason"], string> = {
+  interval: "interval",
+  "retry-after": "Retry-After",
+  concurrency: "busy",
+  "global-cap": "global limit",
+};
+
 function describeWaiting(waiting: WaitingHost | null): string {
   if (!waiting) return "";
-  const why = waiting.reason === "retry-after" ? "Retry-After" : waiting.reason;
+  const why = waitingReasons[waiting.reason];
   const wait = waiting.waitMs > 0 ? ` ${(waiting.waitMs / 1000).toFixed(1)}s` : "";
   return `waiting on ${waiting.host} (${why}${wait}, ${waiting.queued} queued)`;
 }

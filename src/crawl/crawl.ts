@@ -1,0 +1,423 @@
+/**
+ * The crawl loop: a conductor that moves each URL through the stages and records the outcome. It does no
+ * parsing, scoring or policy of its own; every decision belongs to a stage it is handed (`CrawlParts`).
+ *
+ * For each leased request, in order:
+ *   1. scope, then robots.txt (loaded through politeness before any page of the host, so it is always the
+ *      host's first request; its `Sitemap:` lines join the queue);
+ *   2. `politeness.schedule(fetch)`: the host's interval, Crawl-delay and Retry-After clock decide when;
+ *   3. a failure is retried (released with backoff; Retry-After also pushes the host's clock) until
+ *      `maxAttempts`, then written to the errors file;
+ *   4. a page is decoded and parsed once; its links go to the frontier (with kind and depth, within scope and
+ *      `maxDepth`); the classifier says whether it is an article; an article is extracted and written to the
+ *      records file;
+ *   5. only then is the request completed in the frontier.
+ *
+ * Step 5 coming last is what makes a kill harmless: a request is done only after everything it produced is
+ * on disk, so a crash can repeat work (a record written twice is refused by the sink) but never lose it.
+ * A redirect target is recorded as an alias of the URL that led to it, and when the target was already
+ * crawled under its own name the redirect yields no second record.
+ *
+ * Stopping (`signal`): no new leases; fetches already running finish and are recorded; requests still
+ * waiting for their host's turn are left leased, and the frontier hands them out again on reopen.
+ */
+
+import type { FailureKind, FetchResult } from "../fetch/fetch-result.js";
+import type { Page } from "../fetch/page.js";
+import type { ArticleRecord } from "../output/record-schema.js";
+import { retryDelayMs, shouldRetry } from "./backoff.js";
+import type { CrawlOptions } from "./crawl-options.js";
+import type { CrawlRequest, Frontier, Lease } from "./frontier.js";
+import { normalizeUrl } from "./normalize-url.js";
+import type { Politeness } from "./politeness.js";
+import type { CrawlSummary, ProgressReporter, ProgressSnapshot } from "./progress.js";
+import type { RobotsCache } from "./robots-cache.js";
+
+/** A link found on a page, with what the linking rule expects it to be. */
+export interface FoundLink {
+  url: string;
+  kind: CrawlRequest["kind"];
+  /** A next/numbered page of the same list: it keeps the list's depth, so `maxDepth` never cuts a list short. */
+  pagination: boolean;
+}
+
+/** What the loop learns from a parsed HTML page. */
+export interface PageReading {
+  links: FoundLink[];
+  isArticle: boolean;
+}
+
+/** A failure as it goes to the errors file. */
+export interface CrawlFailure {
+  url: string;
+  /** Which stage gave up: `fetch`, `robots`, `extract`, `read`. */
+  stage: string;
+  kind: string;
+  reason: string;
+  attempts: number;
+  status?: number;
+  at: string;
+}
+
+/** The stages the loop conducts. Built from options by `run-crawl.ts`; tests may hand in their own. */
+export interface CrawlParts {
+  frontier: Frontier;
+  politeness: Politeness;
+  fetch: (url: string, init: { allowNonHtml: boolean }) => Promise<FetchResult>;
+  /** Null when robots.txt is ignored (`--no-robots`). */
+  robots: RobotsCache | null;
+  /** Which URLs belong to the crawl; a seed that redirects to another host brings that host in. */
+  scope: { allows(url: string): boolean; addSite(url: string): void };
+  /** Decodes and parses an HTML page once, and says what it links to and whether it is an article. */
+  readPage: (page: Page, request: CrawlRequest) => PageReading;
+  /** URLs listed by a sitemap (pages and nested sitemaps). */
+  readSitemap: (page: Page) => FoundLink[];
+  /** Page → record; throws for a page with no article content (`ExtractError`). */
+  extract: (page: Page) => ArticleRecord;
+  /** Appends a record; false when the sink already holds one for that URL. */
+  writeRecord: (record: ArticleRecord) => boolean;
+  writeFailure: (failure: CrawlFailure) => void;
+  progress: ProgressReporter;
+  /** One-line notices for the user (stderr). */
+  notice: (line: string) => void;
+  now?: () => number;
+  random?: () => number;
+  /** How long the loop sleeps when nothing can be leased yet, in ms. @default 50 */
+  idlePollMs?: number;
+}
+
+/** Frontier meta key holding the pages fetched so far in this state (all runs), for `maxPages`. */
+const PAGES_FETCHED_KEY = "crawl.pagesFetched";
+
+/** Marker for a request whose fetch never started because the crawl was stopping. */
+const ABANDONED = Symbol("abandoned");
+
+export async function crawl(
+  options: CrawlOptions,
+  parts: CrawlParts,
+  signal?: AbortSignal,
+): Promise<CrawlSummary> {
+  return new CrawlRun(options, parts, signal).run();
+}
+
+class CrawlRun {
+  private readonly now: () => number;
+  private readonly random: () => number;
+  private readonly startedMs: number;
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly errorsByKind: Record<string, number> = {};
+  private readonly robotsSeenOrigins = new Set<string>();
+  private pages = 0;
+  private records = 0;
+  private bytes = 0;
+  private pagesFetchedTotal: number;
+  private fatal: unknown = null;
+  private wakeIdle: (() => void) | null = null;
+  /** Requests to abandon on a stop: those still waiting for their host's turn. */
+  private readonly onStop = new Set<() => void>();
+
+  constructor(
+    private readonly options: CrawlOptions,
+    private readonly parts: CrawlParts,
+    private readonly signal: AbortSignal | undefined,
+  ) {
+    this.now = parts.now ?? Date.now;
+    this.random = parts.random ?? Math.random;
+    this.startedMs = this.now();
+    this.pagesFetchedTotal = Number(parts.frontier.getMeta(PAGES_FETCHED_KEY) ?? 0);
+  }
+
+  async run(): Promise<CrawlSummary> {
+    const { frontier } = this.parts;
+    if (this.options.render !== "never") {
+      this.parts.notice(
+        `--render ${this.options.render}: browser rendering is not available yet; fetching over HTTP`,
+      );
+    }
+    frontier.addMany([
+      ...this.options.seeds.map((url) => ({ url, kind: "seed" as const, depth: 0 })),
+      ...this.options.sitemaps.map((url) => ({ url, kind: "sitemap" as const, depth: 0 })),
+    ]);
+    const ticker = setInterval(() => this.parts.progress.update(this.snapshot()), 500);
+    // One listener for the whole run; requests waiting for their turn register in `onStop` instead.
+    const onAbort = () => {
+      for (const abandon of this.onStop) abandon();
+      this.wake();
+    };
+    this.signal?.addEventListener("abort", onAbort);
+    let stoppedBy: CrawlSummary["stoppedBy"] = "finished";
+    try {
+      stoppedBy = await this.loop();
+      await Promise.all(this.inFlight);
+    } finally {
+      clearInterval(ticker);
+      this.signal?.removeEventListener("abort", onAbort);
+      this.parts.progress.update(this.snapshot());
+      this.parts.progress.stop();
+    }
+    if (this.fatal !== null) throw this.fatal;
+    const stats = frontier.stats();
+    return {
+      pages: this.pages,
+      records: this.records,
+      errorsByKind: { ...this.errorsByKind },
+      bytes: this.bytes,
+      elapsedMs: this.now() - this.startedMs,
+      stoppedBy,
+      remaining: stats.pending + stats.leased,
+    };
+  }
+
+  /** Leases while there is room, until the frontier is finished, the page budget is spent or a stop. */
+  private async loop(): Promise<CrawlSummary["stoppedBy"]> {
+    const { frontier } = this.parts;
+    const maxInFlight = this.options.politeness.concurrency * 2;
+    const maxPages = this.options.scope.maxPages ?? Number.POSITIVE_INFINITY;
+    for (;;) {
+      if (this.signal?.aborted || this.fatal !== null) return "signal";
+      const budget = maxPages - this.pagesFetchedTotal - this.inFlight.size;
+      if (budget <= 0 && this.inFlight.size === 0) return "max-pages";
+      const room = Math.min(maxInFlight - this.inFlight.size, budget);
+      const leases = room > 0 ? frontier.lease(room, this.now()) : [];
+      for (const lease of leases) this.start(lease);
+      if (leases.length > 0) continue;
+      if (this.inFlight.size === 0 && frontier.isFinished()) return "finished";
+      await this.idle();
+    }
+  }
+
+  /** Waits until a request finishes, the poll interval passes (retries coming due) or a stop. */
+  private idle(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(() => this.wake(), this.parts.idlePollMs ?? 50);
+      this.wakeIdle = () => {
+        clearTimeout(timer);
+        this.wakeIdle = null;
+        resolve();
+      };
+    });
+  }
+
+  private wake(): void {
+    this.wakeIdle?.();
+  }
+
+  private start(lease: Lease): void {
+    const task = this.process(lease.request).catch((error: unknown) => {
+      // Sink or frontier I/O failed (disk full, state folder gone): nothing more can be recorded safely.
+      this.fatal ??= error;
+    });
+    this.inFlight.add(task);
+    void task.finally(() => {
+      this.inFlight.delete(task);
+      this.wake();
+    });
+  }
+
+  private async process(request: CrawlRequest): Promise<void> {
+    const { frontier } = this.parts;
+    const { url } = request;
+    if (!this.parts.scope.allows(url)) {
+      frontier.complete(url, { status: "skipped", reason: "out of scope" });
+      return;
+    }
+    if (this.parts.robots && !(await this.robotsAllow(request))) return;
+    if (this.signal?.aborted) return;
+
+    const result = await this.fetchWhenPolite(request);
+    if (result === ABANDONED) return;
+    this.pages++;
+    this.pagesFetchedTotal++;
+    frontier.setMeta(PAGES_FETCHED_KEY, String(this.pagesFetchedTotal));
+    if (result.ok) {
+      this.bytes += result.page.body.length;
+      this.handlePage(request, result.page, result.redirects ?? []);
+    } else {
+      this.handleFailure(request, result.kind, result.reason, result.status, result.retryAfterMs);
+    }
+  }
+
+  /**
+   * Fetches when politeness allows. On a stop, a request still waiting for its host's turn is abandoned at
+   * once (left leased, so it is pending again on reopen); one already running is awaited.
+   *
+   * Politeness spaces request *starts*; the loop also holds the host for its interval after each response
+   * *ends* (and for the Retry-After of a 429/503), before politeness can hand the host's turn to the next
+   * request. Parsing and extraction are synchronous, so a request started just before the loop extracts a
+   * page may reach the wire half a second late, and the next one, its interval already run out, right behind
+   * it: the server would see two requests with no gap. Counting from the end of the response keeps the gap
+   * the server sees at least the interval, whatever the loop was busy with.
+   */
+  private fetchWhenPolite(request: CrawlRequest): Promise<FetchResult | typeof ABANDONED> {
+    const { politeness } = this.parts;
+    let started = false;
+    const scheduled = politeness.schedule<FetchResult | typeof ABANDONED>(request.url, async () => {
+      if (this.signal?.aborted) return ABANDONED;
+      started = true;
+      let holdMs = 0;
+      try {
+        const result = await this.parts.fetch(request.url, { allowNonHtml: request.kind === "sitemap" });
+        if (!result.ok && result.retryAfterMs !== undefined) holdMs = result.retryAfterMs;
+        return result;
+      } finally {
+        politeness.recordDelay(request.url, Math.max(politeness.intervalMsFor(request.url), holdMs));
+      }
+    });
+    if (!this.signal) return scheduled;
+    return new Promise((resolve, reject) => {
+      const abandon = () => {
+        if (!started) resolve(ABANDONED);
+      };
+      this.onStop.add(abandon);
+      scheduled.then(resolve, reject).finally(() => this.onStop.delete(abandon));
+    });
+  }
+
+  /** Loads the host's robots.txt (first request of the host) and says whether `request` may be fetched. */
+  private async robotsAllow(request: CrawlRequest): Promise<boolean> {
+    const robots = this.parts.robots as RobotsCache;
+    const verdict = await robots.check(request.url);
+    const origin = new URL(request.url).origin;
+    if (!this.robotsSeenOrigins.has(origin)) {
+      this.robotsSeenOrigins.add(origin);
+      const sitemaps = (await robots.sitemaps(origin)).filter((url) => this.parts.scope.allows(url));
+      this.parts.frontier.addMany(sitemaps.map((url) => ({ url, kind: "sitemap" as const, depth: 0 })));
+    }
+    if (verdict.allowed) return true;
+    if (verdict.reason === "disallowed") {
+      this.parts.frontier.complete(request.url, { status: "skipped", reason: "disallowed by robots.txt" });
+      return false;
+    }
+    this.handleFailure(
+      request,
+      "http-retryable",
+      "robots.txt unreachable",
+      undefined,
+      verdict.retryAtMs - this.now(),
+      "robots",
+    );
+    return false;
+  }
+
+  private handleFailure(
+    request: CrawlRequest,
+    kind: FailureKind,
+    reason: string,
+    status: number | undefined,
+    retryAfterMs: number | undefined,
+    stage = "fetch",
+  ): void {
+    const { frontier } = this.parts;
+    const attempt = request.attempts + 1;
+    if (shouldRetry(kind, attempt, this.options.fetch.maxAttempts)) {
+      // The host's clock was already pushed by Retry-After (`fetchWhenPolite`); this is the request's own wait.
+      frontier.release(request.url, this.now() + retryDelayMs(attempt, {}, this.random, retryAfterMs));
+      return;
+    }
+    this.recordFailure({ url: request.url, stage, kind, reason, attempts: attempt, status });
+    const outcome =
+      kind === "not-html" || kind === "disallowed"
+        ? ({ status: "skipped", reason } as const)
+        : ({ status: "failed", stage, reason } as const);
+    frontier.complete(request.url, outcome);
+  }
+
+  private handlePage(request: CrawlRequest, page: Page, redirects: string[]): void {
+    const { frontier } = this.parts;
+    const { url } = request;
+    if (redirects.length > 0) {
+      if (request.kind === "seed") this.parts.scope.addSite(page.url);
+      for (const hop of redirects.slice(0, -1)) frontier.markAlias(hop);
+      // The target was (or is being) crawled under its own URL: this response would only repeat it.
+      if (normalizeUrl(page.url) !== url && !frontier.markAlias(page.url)) {
+        frontier.complete(url, { status: "skipped", reason: `redirects to ${page.url}, crawled on its own` });
+        return;
+      }
+      if (!this.parts.scope.allows(page.url)) {
+        frontier.complete(url, { status: "skipped", reason: `redirects out of scope to ${page.url}` });
+        return;
+      }
+    }
+    if (request.kind === "sitemap") {
+      this.follow(request, this.parts.readSitemap(page));
+      frontier.complete(url, {
+        status: "done",
+        httpStatus: page.status,
+        recordWritten: false,
+        finalUrl: page.url,
+      });
+      return;
+    }
+
+    let reading: PageReading;
+    try {
+      reading = this.parts.readPage(page, request);
+    } catch (error) {
+      this.giveUp(request, "read", "unreadable", errorMessage(error), page.status);
+      return;
+    }
+    this.follow(request, reading.links);
+
+    let recordWritten = false;
+    if (reading.isArticle) {
+      let record: ArticleRecord;
+      try {
+        record = this.parts.extract(page);
+      } catch (error) {
+        const kind = (error as { kind?: unknown }).kind;
+        this.giveUp(
+          request,
+          "extract",
+          typeof kind === "string" ? kind : "error",
+          errorMessage(error),
+          page.status,
+        );
+        return;
+      }
+      recordWritten = this.parts.writeRecord(record);
+      if (recordWritten) this.records++;
+    }
+    frontier.complete(url, { status: "done", httpStatus: page.status, recordWritten, finalUrl: page.url });
+  }
+
+  /** Queues the links within scope and depth; pagination keeps the list's depth. */
+  private follow(request: CrawlRequest, links: FoundLink[]): void {
+    const maxDepth = this.options.scope.maxDepth ?? Number.POSITIVE_INFINITY;
+    const batch: Array<{ url: string; kind: CrawlRequest["kind"]; depth: number; referrer: string }> = [];
+    for (const link of links) {
+      const depth = link.pagination ? request.depth : request.depth + 1;
+      if (depth > maxDepth || !this.parts.scope.allows(link.url)) continue;
+      batch.push({ url: link.url, kind: link.kind, depth, referrer: request.url });
+    }
+    if (batch.length > 0) this.parts.frontier.addMany(batch);
+  }
+
+  private giveUp(request: CrawlRequest, stage: string, kind: string, reason: string, status?: number): void {
+    this.recordFailure({ url: request.url, stage, kind, reason, attempts: request.attempts + 1, status });
+    this.parts.frontier.complete(request.url, { status: "failed", stage, reason });
+  }
+
+  /** Written before the frontier hears of it, like a record: a kill can duplicate the line, never lose it. */
+  private recordFailure(failure: Omit<CrawlFailure, "at">): void {
+    this.errorsByKind[failure.kind] = (this.errorsByKind[failure.kind] ?? 0) + 1;
+    this.parts.writeFailure({ ...failure, at: new Date(this.now()).toISOString() });
+  }
+
+  private snapshot(): ProgressSnapshot {
+    const stats = this.parts.frontier.stats();
+    const errors = Object.values(this.errorsByKind).reduce((sum, n) => sum + n, 0);
+    return {
+      done: stats.done + stats.failed + stats.skipped,
+      queued: stats.pending + stats.leased,
+      pages: this.pages,
+      records: this.records,
+      errors,
+      elapsedMs: this.now() - this.startedMs,
+      waiting: this.parts.politeness.waitingHost(),
+    };
+  }
+}
+
+function errorMessage(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
+}

@@ -1,0 +1,146 @@
+/**
+ * Builds a crawl from its options and runs it: the embedded defaults for every stage (SQLite frontier in the
+ * state folder, HTTP fetcher, politeness with robots.txt Crawl-delay, JSONL sinks), wired into `crawl()`.
+ * What this function creates it also closes, whether the crawl ends, is stopped or fails.
+ *
+ * This is the one place that knows which concrete class serves each seam, so the loop stays a conductor and
+ * the CLI stays a flag parser.
+ *
+ * @example
+ *   const summary = await runCrawl(parseCrawlOptions({ seeds: ["https://news.example.cn/"] }), {
+ *     signal: controller.signal,
+ *     progress: createProgressReporter({ stream: process.stderr, logIntervalMs: 5000 }),
+ *     notice: (line) => process.stderr.write(`${line}\n`),
+ *   });
+ */
+import { extractRecord } from "../extract/extract-record.js";
+import { parseHtml } from "../extract/parse-html.js";
+import { classifyBody } from "../fetch/classify-body.js";
+import { decodeHtml } from "../fetch/decode-charset.js";
+import { HttpFetcher } from "../fetch/http-fetcher.js";
+import type { Page } from "../fetch/page.js";
+import { ErrorsSink } from "../output/errors-sink.js";
+import { JsonlSink } from "../output/jsonl-sink.js";
+import type { ArticleRecord } from "../output/record-schema.js";
+import { classifyPage } from "./classify-page.js";
+import { type CrawlParts, crawl, type FoundLink, type PageReading } from "./crawl.js";
+import { type CrawlOptions, defaultErrorsPath, defaultStateDir } from "./crawl-options.js";
+import { discoverLinks, linkKindOfUrl } from "./discover-links.js";
+import type { CrawlRequest } from "./frontier.js";
+import { Politeness } from "./politeness.js";
+import type { CrawlSummary, ProgressReporter } from "./progress.js";
+import { RobotsCache } from "./robots-cache.js";
+import { Scope } from "./scope.js";
+import { parseSitemap } from "./sitemap.js";
+import { SqliteFrontier } from "./sqlite-frontier.js";
+
+export interface RunCrawlControl {
+  signal?: AbortSignal;
+  progress: ProgressReporter;
+  notice: (line: string) => void;
+}
+
+export interface CrawlFiles {
+  out: string;
+  errorsOut: string;
+  state: string;
+}
+
+/** Where a crawl with these options writes: records, failures and state. */
+export function crawlFiles(options: CrawlOptions): CrawlFiles {
+  return {
+    out: options.out,
+    errorsOut: options.errorsOut ?? defaultErrorsPath(options.out),
+    state: options.state ?? defaultStateDir(options.seeds),
+  };
+}
+
+export async function runCrawl(options: CrawlOptions, control: RunCrawlControl): Promise<CrawlSummary> {
+  const files = crawlFiles(options);
+  const frontier = new SqliteFrontier(files.state, { leaseTimeoutMs: options.frontier.leaseTimeoutMs });
+  const fetcher = new HttpFetcher({
+    userAgent: options.fetch.userAgent,
+    totalTimeoutMs: options.fetch.totalTimeoutMs,
+  });
+  let records: JsonlSink<ArticleRecord> | undefined;
+  let errors: ErrorsSink | undefined;
+  try {
+    records = new JsonlSink<ArticleRecord>(files.out);
+    errors = new ErrorsSink(files.errorsOut);
+    if (records.tornBytes > 0)
+      control.notice(`cut a torn last line (${records.tornBytes} bytes) from ${files.out}`);
+    let robots: RobotsCache | null = null;
+    const politeness = new Politeness({
+      intervalMs: options.politeness.intervalMs,
+      concurrencyPerHost: options.politeness.perHostConcurrency,
+      globalConcurrency: options.politeness.concurrency,
+      crawlDelayMs: (url) => robots?.cachedCrawlDelayMs(url),
+    });
+    if (options.politeness.robots) {
+      robots = new RobotsCache({
+        // robots.txt is a request to the host like any other, so it waits its turn (and sets the clock).
+        fetch: (url) => politeness.schedule(url, () => fetcher.fetch(url, { allowNonHtml: true })),
+      });
+    }
+    const scope = new Scope({
+      seeds: options.seeds,
+      include: options.scope.include,
+      exclude: options.scope.exclude,
+    });
+    const recordSink = records;
+    const errorSink = errors;
+    const parts: CrawlParts = {
+      frontier,
+      politeness,
+      fetch: (url, init) => fetcher.fetch(url, init),
+      robots,
+      scope,
+      readPage,
+      readSitemap,
+      extract: (page) => extractRecord(page),
+      writeRecord: (record) => recordSink.write(record),
+      writeFailure: (failure) =>
+        errorSink.write({
+          url: failure.url,
+          stage: failure.stage,
+          reason: `${failure.kind}: ${failure.reason}`,
+          attempts: failure.attempts,
+          at: failure.at,
+        }),
+      progress: control.progress,
+      notice: control.notice,
+    };
+    return await crawl(options, parts, control.signal);
+  } finally {
+    frontier.close();
+    records?.close();
+    errors?.close();
+    await fetcher.close();
+  }
+}
+
+/** Decodes and parses once; the link finder and the page classifier share the document. */
+function readPage(page: Page, _request: CrawlRequest): PageReading {
+  const bodyKind = classifyBody(page.body, page.headers["content-type"] ?? null);
+  if (bodyKind !== "html" && bodyKind !== "text") return { links: [], isArticle: false };
+  const { html } = decodeHtml(page.body, page.headers["content-type"]);
+  const parsed = parseHtml(html, page.url);
+  try {
+    const links: FoundLink[] = discoverLinks(parsed.document, page.url).map((link) => ({
+      url: link.url,
+      kind: link.kind,
+      pagination: link.pagination,
+    }));
+    return { links, isArticle: classifyPage(parsed.document).kind === "article" };
+  } finally {
+    parsed.dispose();
+  }
+}
+
+function readSitemap(page: Page): FoundLink[] {
+  const parsed = parseSitemap(page.body, page.url);
+  return [
+    ...parsed.sitemaps.map((url) => ({ url, kind: "sitemap" as const, pagination: false })),
+    ...parsed.entries.map(({ url }) => ({ url, kind: linkKindOfUrl(url), pagination: false })),
+  ];
+}
