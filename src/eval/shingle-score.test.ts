@@ -88,7 +88,10 @@ describe("aggregateBodyScores", () => {
     const emptyPrediction = matchShingles("a b c d", "", aebTokens); // R 0, not in P
     const emptyGold = matchShingles("", "a b c d", aebTokens); // P 0, not in R
     const bothEmpty = matchShingles("", "", aebTokens); // in neither
-    const scores = aggregateBodyScores([half, emptyPrediction, emptyGold, bothEmpty], [false, false, false, true]);
+    const scores = aggregateBodyScores(
+      [half, emptyPrediction, emptyGold, bothEmpty],
+      [false, false, false, true],
+    );
     expect(scores.precision).toBeCloseTo((0.5 + 0) / 2, 12);
     expect(scores.recall).toBeCloseTo((1 / 3 + 0) / 2, 12);
     const p = 0.25;

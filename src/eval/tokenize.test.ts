@@ -16,7 +16,17 @@ describe("aebTokens (Python's \\w+)", () => {
 
 describe("cjkTokens", () => {
   test("splits every Han character and keeps letter/digit runs whole", () => {
-    expect(cjkTokens("新京报讯2019年GDP增长，")).toEqual(["新", "京", "报", "讯", "2019", "年", "GDP", "增", "长"]);
+    expect(cjkTokens("新京报讯2019年GDP增长，")).toEqual([
+      "新",
+      "京",
+      "报",
+      "讯",
+      "2019",
+      "年",
+      "GDP",
+      "增",
+      "长",
+    ]);
   });
 
   test("splits kana like Han", () => {
