@@ -11,16 +11,21 @@
  * Role words (记者, 通讯员, 见习记者, 本报记者) are stripped; editors (`责任编辑`, `编辑：`), the `来源`
  * value, the site's own name, URLs and photo credits (`张三 摄`) are never authors.
  */
-import { type BylineHit, hitsFor, MAX_BYLINE_CHARS, scanBylines } from "./byline-labels.js";
+import { articleBodyLines } from "./article-body.js";
+import { type BylineHit, hitsFor, MAX_BYLINE_CHARS } from "./byline-labels.js";
 import type { MetadataContext } from "./context.js";
 import { jsonLdArticles, metaValues } from "./document-meta.js";
-import { findHeadline, siteNameHints } from "./headline.js";
+import { siteNameHints } from "./headline.js";
+import { analyzePage, type PageAnalysis } from "./page-analysis.js";
 import { ELEMENT_SEAM } from "./page-lines.js";
 import { extractSource } from "./source.js";
 
-/** Role words that precede or follow a name in a credit and are not part of it. */
+/**
+ * Role words that precede or follow a name in a credit and are not part of it, with the outlet that
+ * may prefix them (`南都见习记者`, `新京报记者`, `本报驻京记者`).
+ */
 const ROLE_WORDS =
-  /(?:本报|本刊|本台|本网|特约|首席|见习|实习|驻[\u4e00-\u9fff]{1,4})?(?:记者|通讯员|实习生|撰稿人|撰稿|作者|编译|主笔|特约评论员|评论员)/g;
+  /[\u4e00-\u9fff]{0,6}?(?:特约|首席|见习|实习|驻[\u4e00-\u9fff]{1,4})?(?:记者|通讯员|实习生|撰稿人|特约评论员|评论员)|撰稿|作者|编译|主笔/g;
 
 /** Words after which a value no longer names people (cut even without a label boundary). */
 const VALUE_STOP =
@@ -29,9 +34,7 @@ const VALUE_STOP =
 /** A token that is a photo credit rather than a writer (`张三摄`, `图/张三`). */
 const PHOTO_CREDIT = /摄$|摄影$|^图\/?/;
 
-const NAME_SPLIT = new RegExp(
-  `[\\s${ELEMENT_SEAM}、,，;；&＆/／|]+|(?<=[\\u4e00-\\u9fff])(?:和|与|及)(?=[\\u4e00-\\u9fff])`,
-);
+const NAME_SPLIT = new RegExp(`[\\s${ELEMENT_SEAM}、,，;；/／|]+`);
 
 const META_AUTHOR_NAMES = [
   "author",
@@ -42,16 +45,20 @@ const META_AUTHOR_NAMES = [
   "parsely-author",
 ];
 
-/** Labels in the byline scanner whose values are people credited as writers. */
-const AUTHOR_LABELS_NEED_COLON = new Set(["作者", "撰稿", "撰文", "发布者", "发布人", "执笔"]);
+/** Two names joined by a conjunction in one token: `张三和李四`, `王五与赵六`. */
+const JOINED_NAMES = /^([\u4e00-\u9fff]{2,4})[和与及]([\u4e00-\u9fff]{2,4})$/;
 
 /**
  * @example extractAuthors(document, ctx) // ["张三", "李四"]
  */
-export function extractAuthors(document: Document, ctx: MetadataContext): string[] {
-  const source = extractSource(document, ctx);
-  const headline = findHeadline(document);
-  const siteNames = siteNameHints(document, document.title ?? "");
+export function extractAuthors(
+  document: Document,
+  ctx: MetadataContext,
+  page: PageAnalysis = analyzePage(document),
+): string[] {
+  const source = extractSource(document, ctx, page);
+  const headline = page.headline;
+  const siteNames = siteNameHints(page.meta, document.title ?? "");
   const refuse = (name: string): boolean =>
     (source !== null && (name === source || (source.includes(name) && name.length > 3))) ||
     siteNames.some(
@@ -60,35 +67,29 @@ export function extractAuthors(document: Document, ctx: MetadataContext): string
     (headline !== null && headline.text === name);
   const accept = (names: string[]): string[] => unique(names.filter((name) => !refuse(name)));
 
-  const scan = scanBylines(document);
-  const labelled = hitsFor(scan, "author").filter(isTrustworthyCredit);
+  const labelled = hitsFor(page, "author").filter(isTrustworthyCredit);
   for (const hit of labelled) {
     const sameLine = labelled.filter((other) => other.line === hit.line);
     const names = accept(sameLine.flatMap((other) => splitNames(other.value)));
     if (names.length > 0) return names;
   }
 
-  const fromJsonLd = accept(jsonLdAuthors(document).flatMap(splitNames));
+  const fromJsonLd = accept(jsonLdAuthors(page).flatMap(splitNames));
   if (fromJsonLd.length > 0) return fromJsonLd;
 
   const fromMeta = accept(
-    metaValues(document, META_AUTHOR_NAMES)
+    metaValues(page.meta, META_AUTHOR_NAMES)
       .filter((value) => !/^\d+$/.test(value.trim()))
       .flatMap(splitNames),
   );
   if (fromMeta.length > 0) return fromMeta;
 
-  const paragraphs = scan.lines.filter(
-    (line) => line.zone === "content" && (scan.headlineIndex < 0 || line.index > scan.headlineIndex),
-  );
-  return accept(creditsInText(paragraphs.map((line) => line.text)));
+  return accept(creditsInText(page));
 }
 
-/** Weak labels (no colon) count only in short lines, where they cannot be prose. */
+/** Colon-less labels count only inside a byline line, or as `文/…` and `By …`, which are never prose. */
 function isTrustworthyCredit(hit: BylineHit): boolean {
-  if (hit.hasColon) return true;
-  if (AUTHOR_LABELS_NEED_COLON.has(hit.label) && hit.line.text.length > 40) return false;
-  return hit.line.text.length <= 40 || /^(?:文|图|By)/i.test(hit.label);
+  return hit.hasColon || hit.inByline || /^(?:文|图|By)/i.test(hit.label);
 }
 
 /** Names in a credit value, role words and trailing punctuation removed. */
@@ -98,7 +99,11 @@ export function splitNames(raw: string): string[] {
   if (stop) value = value.slice(0, stop.index);
   value = value.replace(/[（(【[][^）)】\]]*[）)】\]]/g, " ").replace(ROLE_WORDS, " ");
   const names: string[] = [];
-  for (const token of value.split(NAME_SPLIT)) {
+  const tokens = value.split(NAME_SPLIT).flatMap((token) => {
+    const joined = JOINED_NAMES.exec(token);
+    return joined ? [joined[1] ?? "", joined[2] ?? ""] : [token];
+  });
+  for (const token of tokens) {
     const name = token
       .replace(/^[\s"'“”‘’《》「」:：.。·]+|[\s"'“”‘’《》「」:：,，.。!！?？·等]+$/g, "")
       .replace(/^(?:文|图|by)\s*/i, "")
@@ -112,14 +117,14 @@ function isPlausibleName(name: string): boolean {
   if (name.length < 2 || name.length > 40) return false;
   if (PHOTO_CREDIT.test(name)) return false;
   if (/^(?:https?:|www\.)|\.(?:com|cn|net|org)\b|@/i.test(name)) return false;
-  if (/\d{3,}/.test(name) || /^[\d\W_]+$/.test(name)) return false;
+  if (/\d{3,}/.test(name) || /^[\d\p{P}\p{S}\s]+$/u.test(name)) return false;
   const han = name.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
   // A run of more than six Chinese characters is a phrase, not a name.
   if (han > 6 && !/[·•]/.test(name)) return false;
   return true;
 }
 
-function jsonLdAuthors(document: Document): string[] {
+function jsonLdAuthors(page: PageAnalysis): string[] {
   const names: string[] = [];
   const collect = (value: unknown): void => {
     if (typeof value === "string") names.push(value);
@@ -130,7 +135,7 @@ function jsonLdAuthors(document: Document): string[] {
       if (typeof name === "string" && !/organi[sz]ation/i.test(type)) names.push(name);
     }
   };
-  for (const article of jsonLdArticles(document)) collect(article.author);
+  for (const article of jsonLdArticles(page.jsonLd)) collect(article.author);
   return names;
 }
 
@@ -146,10 +151,21 @@ const CREDIT_LINE =
 const TRAILING_NAME =
   /[。！？!?”」][\s]*[（(]\s*([\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4}){0,3})\s*[）)]\s*$/;
 
-/** Credits written into the article text, searched in its first and last lines. */
-function creditsInText(lines: readonly string[]): string[] {
-  const head = lines.slice(0, 8);
-  const tail = lines.slice(-40);
+/** Lines after the article body that may still hold its credit (`新京报记者 陆一夫` below the text). */
+const AFTER_BODY_LINES = 4;
+
+/** Credits written into the article text: its first lines, its last lines and the lines just after. */
+function creditsInText(page: PageAnalysis): string[] {
+  const body = articleBodyLines(page);
+  const first = body[0];
+  const last = body[body.length - 1];
+  if (!first || !last) return [];
+  const head = body.slice(0, 3).map((line) => line.text);
+  const after = page.lines
+    .slice(last.index + 1, last.index + 1 + AFTER_BODY_LINES)
+    .filter((line) => line.zone === "content")
+    .map((line) => line.text);
+  const tail = [...body.slice(-3).map((line) => line.text), ...after];
   for (const text of [...head, ...tail]) {
     const match = PARENTHESISED_CREDIT.exec(text);
     if (match?.[1] && !/摄\s*$/.test(match[1])) {
@@ -165,11 +181,8 @@ function creditsInText(lines: readonly string[]): string[] {
       if (names.length > 0) return names;
     }
   }
-  for (const text of [...tail].reverse()) {
-    const match = TRAILING_NAME.exec(text);
-    if (match?.[1] && text.length > 20) return splitNames(match[1]);
-  }
-  return [];
+  const match = TRAILING_NAME.exec(last.text);
+  return match?.[1] && last.text.length > 20 ? splitNames(match[1]) : [];
 }
 
 function unique(names: string[]): string[] {

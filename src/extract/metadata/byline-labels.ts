@@ -12,8 +12,7 @@
  * byline), and every hit carries its distance from the headline so callers can prefer the byline under
  * the headline over a `来源：` line in a footer or a related-article list.
  */
-import { findHeadline } from "./headline.js";
-import { ELEMENT_SEAM, lineIndexOf, type PageLine, pageLines } from "./page-lines.js";
+import { ELEMENT_SEAM, type PageLine } from "./page-lines.js";
 
 export type BylineField = "published" | "author" | "source" | "views" | "editor" | "other";
 
@@ -78,6 +77,7 @@ export const BYLINE_LABELS: Readonly<Record<BylineField, readonly string[]>> = {
     "撰稿",
     "撰稿人",
     "采写",
+    "原创",
     "执笔",
     "记者",
     "通讯员",
@@ -181,15 +181,18 @@ export interface BylineHit {
   start: number;
   /** Whether the label was followed by `:`/`：` (a colon makes a weak label word trustworthy). */
   hasColon: boolean;
+  /**
+   * Whether the line reads as a byline: some label in it has a colon, or it holds labels of two
+   * different fields (`发表于… | 1164次阅读 | 来源CSDN | 作者魏星`). A colon-less label elsewhere is
+   * likely prose (`记者注意到…`, `作者最新文章`).
+   */
+  inByline: boolean;
   line: PageLine;
   /** Lines from the headline to this line; negative above it. Zero when the page has no headline. */
   offset: number;
 }
 
 export interface BylineScan {
-  lines: PageLine[];
-  /** Index of the headline's first line, or -1 when it is not in the page. */
-  headlineIndex: number;
   hits: BylineHit[];
   /** Unlabelled short text (before the first label, or whole label-less lines) near the headline. */
   unlabelled: BylineHit[];
@@ -267,6 +270,8 @@ export function cleanValue(raw: string): string {
 /** Finds label/value pairs in one line of text; exported for tests and for single-line callers. */
 export function parseBylineText(text: string): Array<Omit<BylineHit, "line" | "offset">> {
   const labels = findLabels(text);
+  const fields = new Set(labels.filter((label) => label.field !== "other").map((label) => label.field));
+  const inByline = fields.size >= 2 || labels.some((label) => label.hasColon);
   return labels.map((label, i) => {
     const next = labels[i + 1];
     const previous = labels[i - 1];
@@ -281,23 +286,20 @@ export function parseBylineText(text: string): Array<Omit<BylineHit, "line" | "o
       before,
       start: label.start,
       hasColon: label.hasColon,
+      inByline,
     };
   });
 }
 
 /**
- * Scans the page's short lines for byline labels.
+ * Scans short content lines for byline labels.
  *
+ * @param headlineIndex index of the headline's line, or -1; offsets are measured from it
  * @example
- * const { hits } = scanBylines(document);
+ * const { hits } = scanLines(lines, headlineIndex);
  * const source = hits.find((hit) => hit.field === "source")?.value;
  */
-export function scanBylines(document: Document): BylineScan {
-  const headline = findHeadline(document);
-  const lines = pageLines(document, headline?.element ?? null);
-  const headlineIndex = headline?.element
-    ? lineIndexOf(lines, headline.element)
-    : lines.findIndex((line) => headline !== null && line.text.includes(headline.text));
+export function scanLines(lines: readonly PageLine[], headlineIndex: number): BylineScan {
   const hits: BylineHit[] = [];
   const unlabelled: BylineHit[] = [];
   for (const line of lines) {
@@ -307,7 +309,8 @@ export function scanBylines(document: Document): BylineScan {
     for (const hit of found) hits.push({ ...hit, line, offset });
     const nearHeadline = headlineIndex >= 0 && offset > 0 && offset <= UNLABELLED_WINDOW_LINES;
     if (!nearHeadline) continue;
-    const firstLabelAt = found[0]?.start ?? line.text.length;
+    // Untrusted label words (a colon-less 原创 badge) stay part of the unlabelled text.
+    const firstLabelAt = found.find((hit) => hit.inByline)?.start ?? line.text.length;
     const leading = cleanValue(line.text.slice(0, Math.max(0, firstLabelAt)));
     if (leading.length > 0 && leading.length <= 80) {
       unlabelled.push({
@@ -317,12 +320,13 @@ export function scanBylines(document: Document): BylineScan {
         before: "",
         start: 0,
         hasColon: false,
+        inByline: found.length > 0,
         line,
         offset,
       });
     }
   }
-  return { lines, headlineIndex, hits, unlabelled };
+  return { hits, unlabelled };
 }
 
 /**

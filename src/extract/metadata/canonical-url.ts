@@ -6,18 +6,23 @@
  * Only http(s) results are accepted: a `javascript:` or empty href is no canonical at all.
  */
 import type { MetadataContext } from "./context.js";
-import { firstMetaValue } from "./document-meta.js";
+import { firstMetaValue, type MetaTags } from "./document-meta.js";
 
 /**
  * @example extractCanonicalUrl(document, { url: "https://a.cn/x?id=1", defaultOffset: "+08:00" })
  */
-export function extractCanonicalUrl(document: Document, ctx: MetadataContext): string | null {
+export function extractCanonicalUrl(
+  document: Document,
+  ctx: MetadataContext,
+  meta?: MetaTags,
+): string | null {
   const candidates: Array<string | null> = [];
-  for (const link of Array.from(document.querySelectorAll("link[rel][href]"))) {
+  // A plain tag selector: attribute selectors are slow on jsdom.
+  for (const link of Array.from(document.querySelectorAll("link"))) {
     const rel = (link.getAttribute("rel") ?? "").toLowerCase().split(/\s+/);
     if (rel.includes("canonical")) candidates.push(link.getAttribute("href"));
   }
-  candidates.push(firstMetaValue(document, ["og:url"]));
+  candidates.push(firstMetaValue(meta ?? document, ["og:url"]));
   for (const candidate of candidates) {
     const resolved = resolveHttpUrl(candidate, ctx.url);
     if (resolved) return resolved;

@@ -8,36 +8,63 @@
  * `JSON.parse` rejects. A block that still fails is skipped, never fatal.
  */
 
-/** The content of every `<meta>` whose name/property/itemprop/http-equiv matches one of `names`. */
-export function metaValues(document: Document, names: readonly string[]): string[] {
-  const wanted = new Set(names.map((name) => name.toLowerCase()));
-  const values: string[] = [];
+/** Every `<meta>` content by lower-cased name/property/itemprop/http-equiv, in document order. */
+export type MetaTags = ReadonlyMap<string, readonly string[]>;
+
+const META_KEY_ATTRIBUTES = ["name", "property", "itemprop", "http-equiv"];
+
+/** Reads all `<meta>` tags once; lookups then cost nothing (jsdom selectors are slow). */
+export function readMetaTags(document: Document): MetaTags {
+  const tags = new Map<string, string[]>();
   for (const meta of Array.from(document.querySelectorAll("meta"))) {
-    const keys = ["name", "property", "itemprop", "http-equiv"].map((attribute) =>
-      (meta.getAttribute(attribute) ?? "").trim().toLowerCase(),
-    );
-    if (!keys.some((key) => key.length > 0 && wanted.has(key))) continue;
     const content = (meta.getAttribute("content") ?? "").trim();
-    if (content.length > 0) values.push(content);
+    if (content.length === 0) continue;
+    for (const attribute of META_KEY_ATTRIBUTES) {
+      const key = (meta.getAttribute(attribute) ?? "").trim().toLowerCase();
+      if (key.length === 0) continue;
+      const values = tags.get(key) ?? [];
+      values.push(content);
+      tags.set(key, values);
+    }
   }
-  return values;
+  return tags;
+}
+
+/** The content of every `<meta>` whose name matches one of `names`, in the order of `names`. */
+export function metaValues(source: Document | MetaTags, names: readonly string[]): string[] {
+  const tags = source instanceof Map ? (source as MetaTags) : readMetaTags(source as Document);
+  return names.flatMap((name) => tags.get(name.toLowerCase()) ?? []);
 }
 
 /** The first non-empty meta value for `names`, tried in the order given. */
-export function firstMetaValue(document: Document, names: readonly string[]): string | null {
-  for (const name of names) {
-    const [value] = metaValues(document, [name]);
-    if (value) return value;
-  }
-  return null;
+export function firstMetaValue(source: Document | MetaTags, names: readonly string[]): string | null {
+  return metaValues(source, names)[0] ?? null;
 }
 
 export type JsonLdObject = Record<string, unknown>;
 
-/** Every object found in the page's JSON-LD blocks, `@graph` members and array items flattened. */
-export function jsonLdObjects(document: Document): JsonLdObject[] {
+/** Every `<script type="application/ld+json">` of `<head>` (body scripts are collected by the page walk). */
+export function headJsonLdScripts(document: Document): Element[] {
+  const scripts: Element[] = [];
+  const head = document.head;
+  if (!head) return scripts;
+  for (let child = head.firstElementChild; child; child = child.nextElementSibling) {
+    if (isJsonLdScript(child)) scripts.push(child);
+  }
+  return scripts;
+}
+
+export function isJsonLdScript(element: Element): boolean {
+  return (
+    element.localName === "script" &&
+    (element.getAttribute("type") ?? "").trim().toLowerCase() === "application/ld+json"
+  );
+}
+
+/** Every object found in the given JSON-LD scripts, `@graph` members and array items flattened. */
+export function jsonLdObjects(scripts: readonly Element[]): JsonLdObject[] {
   const objects: JsonLdObject[] = [];
-  for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]'))) {
+  for (const script of scripts) {
     const parsed = parseLenient(script.textContent ?? "");
     if (parsed !== undefined) collectObjects(parsed, objects, 0);
   }
@@ -81,15 +108,13 @@ export function jsonLdTypes(object: JsonLdObject): string[] {
 const ARTICLE_TYPES = /article|posting|report|news|webpage|creativework/;
 
 /** JSON-LD objects that describe the page's article (Article, NewsArticle, BlogPosting, …). */
-export function jsonLdArticles(document: Document): JsonLdObject[] {
-  return jsonLdObjects(document).filter((object) =>
-    jsonLdTypes(object).some((type) => ARTICLE_TYPES.test(type)),
-  );
+export function jsonLdArticles(objects: readonly JsonLdObject[]): JsonLdObject[] {
+  return objects.filter((object) => jsonLdTypes(object).some((type) => ARTICLE_TYPES.test(type)));
 }
 
 /** A string property of the first article-like JSON-LD object that has it. */
-export function jsonLdString(document: Document, property: string): string | null {
-  for (const object of jsonLdArticles(document)) {
+export function jsonLdString(objects: readonly JsonLdObject[], property: string): string | null {
+  for (const object of jsonLdArticles(objects)) {
     const value = object[property];
     if (typeof value === "string" && value.trim().length > 0) return value.trim();
   }

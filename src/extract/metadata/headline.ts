@@ -11,8 +11,8 @@
  * The headline's element is also the anchor the byline scanner measures distances from, so it lives in
  * its own module rather than inside `title.ts`.
  */
-import { firstMetaValue, jsonLdString } from "./document-meta.js";
-import { collapseWhitespace, pageLines } from "./page-lines.js";
+import { firstMetaValue, type JsonLdObject, jsonLdString, type MetaTags } from "./document-meta.js";
+import { attributeMarker, collapseWhitespace, type PageLine } from "./page-lines.js";
 
 export interface Headline {
   text: string;
@@ -49,18 +49,17 @@ function comparable(text: string): string {
 /** Length of the longest common substring, the overlap measure used throughout. */
 export function sharedRun(a: string, b: string): number {
   if (a.length === 0 || b.length === 0) return 0;
-  let previous = new Array<number>(b.length + 1).fill(0);
+  let previous = new Uint16Array(b.length + 1);
+  let current = new Uint16Array(b.length + 1);
   let best = 0;
   for (let i = 1; i <= a.length; i += 1) {
-    const current = new Array<number>(b.length + 1).fill(0);
+    const char = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j += 1) {
-      if (a[i - 1] === b[j - 1]) {
-        const run = (previous[j - 1] ?? 0) + 1;
-        current[j] = run;
-        if (run > best) best = run;
-      }
+      const run = char === b.charCodeAt(j - 1) ? (previous[j - 1] ?? 0) + 1 : 0;
+      current[j] = run;
+      if (run > best) best = run;
     }
-    previous = current;
+    [previous, current] = [current, previous];
   }
   return best;
 }
@@ -73,24 +72,18 @@ export function titleParts(title: string): string[] {
     .filter((part) => part.length > 0);
 }
 
-function declaredTitles(document: Document): string[] {
-  const titles = [firstMetaValue(document, DECLARED_TITLE_META), jsonLdString(document, "headline")];
+function declaredTitles(meta: MetaTags, jsonLd: readonly JsonLdObject[]): string[] {
+  const titles = [firstMetaValue(meta, DECLARED_TITLE_META), jsonLdString(jsonLd, "headline")];
   return titles.filter((title): title is string => title !== null).map(cleanTitle);
 }
 
-function candidateElements(document: Document): Element[] {
-  const body = document.body;
-  if (!body) return [];
-  const found = new Set<Element>(
-    Array.from(body.querySelectorAll("h1, h2, h3, h4, h5, h6, [itemprop=headline]")),
-  );
-  for (const element of Array.from(body.querySelectorAll("[class], [id]"))) {
-    const marker = `${element.getAttribute("class") ?? ""} ${element.id}`;
-    if (HEADLINE_ATTRIBUTE.test(marker) && !SITE_NAME_ATTRIBUTE.test(marker)) found.add(element);
-  }
-  return Array.from(found).filter(
-    (element) => !element.closest("script, style, noscript, template, a[href]"),
-  );
+const HEADING_TAGS = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
+
+/** Whether an element may show the headline: a heading, or marked as title/headline by class, id or itemprop. */
+export function isHeadlineCandidate(element: Element, marker: string = attributeMarker(element)): boolean {
+  if (HEADING_TAGS.has(element.localName)) return true;
+  if (marker.length > 1 && HEADLINE_ATTRIBUTE.test(marker) && !SITE_NAME_ATTRIBUTE.test(marker)) return true;
+  return element.hasAttributes() && element.getAttribute("itemprop") === "headline";
 }
 
 function isSiteBranding(element: Element, document: Document, siteNames: readonly string[]): boolean {
@@ -124,17 +117,24 @@ const TAG_BONUS: Record<string, number> = { h1: 3, h2: 1 };
 /**
  * Locates the headline.
  *
- * @example
- * const { text, element } = findHeadline(document) ?? {};
+ * @param candidates elements for which {@link isHeadlineCandidate} holds, in document order
+ * @param lines the page's lines, for the heading-above-byline fallback
  */
-export function findHeadline(document: Document): Headline | null {
+export function findHeadline(
+  document: Document,
+  candidates: readonly Element[],
+  lines: readonly PageLine[],
+  jsonLd: readonly JsonLdObject[] = [],
+  meta: MetaTags = new Map(),
+): Headline | null {
   const title = cleanTitle(document.title ?? "");
-  const declared = declaredTitles(document);
+  const declared = declaredTitles(meta, jsonLd);
   const references = [title, ...declared].filter((text) => text.length > 0).map(comparable);
-  const siteNames = siteNameHints(document, title);
+  const siteNames = siteNameHints(meta, title);
 
   const scored: Scored[] = [];
-  for (const element of candidateElements(document)) {
+  for (const element of candidates) {
+    if (element.closest("a[href]")) continue;
     const text = cleanTitle(element.textContent ?? "");
     const key = comparable(text);
     if (key.length < 2 || key.length > 200) continue;
@@ -153,7 +153,7 @@ export function findHeadline(document: Document): Headline | null {
 
   const [declaredTitle] = declared;
   if (declaredTitle) return { text: declaredTitle, element: null };
-  const aboveByline = headingAboveByline(document, siteNames);
+  const aboveByline = headingAboveByline(document, lines, siteNames);
   if (aboveByline) return aboveByline;
   const [firstPart] = titleParts(title);
   return firstPart ? { text: firstPart, element: null } : null;
@@ -176,10 +176,10 @@ function trimToTitlePart(text: string, title: string): string {
 }
 
 /** Names the site goes by: og:site_name, application-name and the `<title>` part repeated as a suffix. */
-export function siteNameHints(document: Document, title: string): string[] {
-  const names = [
-    firstMetaValue(document, ["og:site_name", "application-name", "sitename", "site_name"]),
-  ].filter((name): name is string => name !== null);
+export function siteNameHints(meta: MetaTags, title: string): string[] {
+  const names = [firstMetaValue(meta, ["og:site_name", "application-name", "sitename", "site_name"])].filter(
+    (name): name is string => name !== null,
+  );
   const parts = titleParts(title);
   const last = parts[parts.length - 1];
   // The trailing part names the site only when a longer part (the headline) precedes it.
@@ -194,8 +194,12 @@ const BYLINE_HINT =
  * The short line right above the first byline, when it sits in a heading or a title-classed element.
  * Catches templates whose `<title>` is only `栏目--站名` and whose headline is an unclassed `<h5>`.
  */
-function headingAboveByline(document: Document, siteNames: readonly string[]): Headline | null {
-  const lines = pageLines(document).filter((line) => line.zone === "content");
+function headingAboveByline(
+  document: Document,
+  allLines: readonly PageLine[],
+  siteNames: readonly string[],
+): Headline | null {
+  const lines = allLines.filter((line) => line.zone === "content");
   for (let i = 1; i < lines.length; i += 1) {
     const line = lines[i];
     if (!line || line.text.length > 120 || !BYLINE_HINT.test(line.text)) continue;

@@ -14,6 +14,7 @@ import { extractAuthors } from "./authors.js";
 import { extractCanonicalUrl } from "./canonical-url.js";
 import type { MetadataContext } from "./context.js";
 import { extractLang } from "./lang.js";
+import { analyzePage } from "./page-analysis.js";
 import { extractPublishedAt } from "./published-at.js";
 import { extractSource } from "./source.js";
 import { extractTitle } from "./title.js";
@@ -32,13 +33,14 @@ export interface Metadata {
 }
 
 export function extractMetadata(document: Document, ctx: MetadataContext): Metadata {
+  const page = analyzePage(document);
   return {
-    title: extractTitle(document, ctx),
-    publishedAt: extractPublishedAt(document, ctx),
-    authors: extractAuthors(document, ctx),
-    source: extractSource(document, ctx),
-    views: extractViews(document, ctx),
-    canonicalUrl: extractCanonicalUrl(document, ctx),
-    lang: extractLang(document, ctx),
+    title: extractTitle(document, ctx, page),
+    publishedAt: extractPublishedAt(document, ctx, { page }),
+    authors: extractAuthors(document, ctx, page),
+    source: extractSource(document, ctx, page),
+    views: extractViews(document, ctx, page),
+    canonicalUrl: extractCanonicalUrl(document, ctx, page.meta),
+    lang: extractLang(document, ctx, page),
   };
 }

@@ -8,6 +8,7 @@
  */
 import type { MetadataContext } from "./context.js";
 import { firstMetaValue } from "./document-meta.js";
+import type { PageAnalysis } from "./page-analysis.js";
 
 /** Text sampled for detection; enough to be stable, small enough to be cheap on huge pages. */
 const SAMPLE_CHARS = 5000;
@@ -23,13 +24,14 @@ const CJK_LANGUAGES = new Set(["zh", "ja", "ko"]);
 /**
  * @example extractLang(document) // "zh"
  */
-export function extractLang(document: Document, _ctx?: MetadataContext): string {
+export function extractLang(document: Document, _ctx?: MetadataContext, page?: PageAnalysis): string {
   const declared = primaryCode(
     document.documentElement?.getAttribute("lang") ??
       document.documentElement?.getAttribute("xml:lang") ??
-      firstMetaValue(document, ["content-language", "language", "og:locale"]),
+      firstMetaValue(page?.meta ?? document, ["content-language", "language", "og:locale"]),
   );
-  const detected = detectFromText(sampleText(document));
+  const text = page ? linesSample(page) : sampleText(document);
+  const detected = detectFromText(text);
   if (!declared) return detected;
   if (detected !== "und" && CJK_LANGUAGES.has(detected) !== CJK_LANGUAGES.has(declared)) return detected;
   return declared;
@@ -41,6 +43,15 @@ function primaryCode(value: string | null | undefined): string | null {
     .split(/[-_,;\s]/)[0]
     ?.toLowerCase();
   return code && /^[a-z]{2,3}$/.test(code) ? code : null;
+}
+
+function linesSample(page: PageAnalysis): string {
+  let text = "";
+  for (const line of page.lines) {
+    if (text.length >= SAMPLE_CHARS) break;
+    if (line.zone === "content") text += line.text;
+  }
+  return text;
 }
 
 function sampleText(document: Document): string {

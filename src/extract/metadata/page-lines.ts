@@ -12,7 +12,8 @@
  * Each line carries its zone: text inside navigation, comments, related-article lists or the page footer
  * is marked `boilerplate` so that field extractors can refuse it (a footer copyright year is not a
  * publish date, a comment's author is not the article's). An element that contains the headline is never
- * boilerplate, whatever its class says, since some templates wrap the whole page in a `nav-…` div.
+ * boilerplate, whatever its class says, since some templates wrap the whole page in a `nav-…` div
+ * ({@link protectZones}).
  *
  * Pure: reads the document, never changes it.
  */
@@ -30,6 +31,8 @@ export interface PageLine {
   /** Position among all lines of the page, in document order. */
   index: number;
   zone: LineZone;
+  /** Ancestors carrying a boilerplate marker, outermost first; what `zone` was decided from. */
+  markedAncestors: readonly Element[];
 }
 
 const BLOCK_TAGS = new Set([
@@ -131,7 +134,6 @@ export const BOILERPLATE_TOKENS: ReadonlySet<string> = new Set([
   "widget",
   "feed",
   "login",
-  "share",
   "next",
   "prev",
 ]);
@@ -147,18 +149,25 @@ export function attributeTokens(value: string): string[] {
     .filter((token) => token.length > 0);
 }
 
-function hasBoilerplateMarker(element: Element): boolean {
+/** `class` and `id` of an element joined by a space: what class/id heuristics look at. */
+export function attributeMarker(element: Element): string {
+  return `${element.getAttribute("class") ?? ""} ${element.getAttribute("id") ?? ""}`;
+}
+
+export function hasBoilerplateMarker(element: Element, marker: string = attributeMarker(element)): boolean {
   const tag = element.localName;
   if (BOILERPLATE_TAGS.has(tag)) return true;
   if (tag === "footer" && !element.closest("article")) return true;
-  const tokens = attributeTokens(`${element.getAttribute("class") ?? ""} ${element.id}`);
-  return tokens.some((token) => BOILERPLATE_TOKENS.has(token));
+  if (marker.length === 1) return false;
+  return attributeTokens(marker).some((token) => BOILERPLATE_TOKENS.has(token));
 }
 
+const HIDING_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
+
 function isHidden(element: Element): boolean {
-  if (element.hasAttribute("hidden")) return true;
+  if (!element.hasAttributes()) return false;
   const style = element.getAttribute("style");
-  return style !== null && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
+  return (style !== null && HIDING_STYLE.test(style)) || element.hasAttribute("hidden");
 }
 
 /** Collapses every kind of whitespace (NBSP, U+3000, tabs, newlines) into one ASCII space. */
@@ -166,76 +175,101 @@ export function collapseWhitespace(text: string): string {
   return text.replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, " ");
 }
 
+const SEAM_RUN = new RegExp(`\\s*${ELEMENT_SEAM}+\\s*`, "g");
+const EDGE_SEAMS = new RegExp(`^${ELEMENT_SEAM}+|${ELEMENT_SEAM}+$`, "g");
+
 /**
- * Splits the document body into visible text lines.
- * `protect` is an element (usually the headline) whose ancestors are never treated as boilerplate.
+ * Splits the document body into visible text lines, in one walk of the tree (jsdom makes every extra
+ * walk or attribute selector cost tens of milliseconds on a portal page). `visit` sees every element
+ * of the body, hidden and script ones included, so callers can collect what they need on the way.
+ * Zones are decided without a protected element; {@link protectZones} re-decides them once the
+ * headline is known.
  *
  * @example
- * const lines = pageLines(document, headlineElement);
+ * const lines = protectZones(pageLines(document), headlineElement);
  * lines.filter((line) => line.zone === "content" && line.text.includes("来源"));
  */
-export function pageLines(document: Document, protect: Element | null = null): PageLine[] {
+export function pageLines(
+  document: Document,
+  visit?: (element: Element, marker: string) => void,
+): PageLine[] {
   const lines: PageLine[] = [];
   const root = document.body ?? document.documentElement;
   if (!root) return lines;
 
   let buffer = "";
   let bufferBlock: Element = root;
-  let bufferZone: LineZone = "content";
+  let bufferMarked: readonly Element[] = [];
   let pendingSeam = false;
 
   const flush = (): void => {
     const text = buffer
-      .replace(new RegExp(`\\s*${ELEMENT_SEAM}+\\s*`, "g"), (match) =>
-        /\s/.test(match) ? " " : ELEMENT_SEAM,
-      )
+      .replace(SEAM_RUN, (match) => (/\s/.test(match) ? " " : ELEMENT_SEAM))
       .replace(/ {2,}/g, " ")
       .trim()
-      .replace(new RegExp(`^${ELEMENT_SEAM}+|${ELEMENT_SEAM}+$`, "g"), "")
+      .replace(EDGE_SEAMS, "")
       .trim();
-    if (text.length > 0) lines.push({ text, block: bufferBlock, index: lines.length, zone: bufferZone });
+    if (text.length > 0) {
+      lines.push({
+        text,
+        block: bufferBlock,
+        index: lines.length,
+        zone: bufferMarked.length > 0 ? "boilerplate" : "content",
+        markedAncestors: bufferMarked,
+      });
+    }
     buffer = "";
     pendingSeam = false;
   };
 
-  const walk = (node: Node, block: Element, zone: LineZone): void => {
-    if (node.nodeType === 3) {
-      const text = collapseWhitespace(node.nodeValue ?? "");
-      if (text.length === 0) return;
-      if (buffer.length === 0 || bufferBlock !== block) {
-        if (buffer.length > 0) flush();
-        bufferBlock = block;
-        bufferZone = zone;
+  const walk = (element: Element, block: Element, marked: readonly Element[]): void => {
+    for (let node = element.firstChild; node; node = node.nextSibling) {
+      if (node.nodeType === 3) {
+        const text = collapseWhitespace(node.nodeValue ?? "");
+        if (text.length === 0 || (text === " " && buffer.length === 0)) continue;
+        if (buffer.length === 0 || bufferBlock !== block) {
+          if (buffer.length > 0) flush();
+          bufferBlock = block;
+          bufferMarked = marked;
+        }
+        if (pendingSeam && buffer.length > 0) buffer += ELEMENT_SEAM;
+        pendingSeam = false;
+        buffer += text;
+        continue;
       }
-      if (pendingSeam && buffer.length > 0) buffer += ELEMENT_SEAM;
-      pendingSeam = false;
-      buffer += text;
-      return;
+      if (node.nodeType !== 1) continue;
+      const child = node as Element;
+      const marker = attributeMarker(child);
+      visit?.(child, marker);
+      const tag = child.localName;
+      if (SKIPPED_TAGS.has(tag) || isHidden(child)) continue;
+      if (tag === "br" || tag === "hr") {
+        flush();
+        continue;
+      }
+      const childMarked = hasBoilerplateMarker(child, marker) ? [...marked, child] : marked;
+      const isBlock = BLOCK_TAGS.has(tag);
+      if (isBlock) flush();
+      else pendingSeam = true;
+      walk(child, isBlock ? child : block, childMarked);
+      if (isBlock) flush();
+      else pendingSeam = true;
     }
-    if (node.nodeType !== 1) return;
-    const element = node as Element;
-    const tag = element.localName;
-    if (SKIPPED_TAGS.has(tag) || isHidden(element)) return;
-    if (tag === "br" || tag === "hr") {
-      flush();
-      return;
-    }
-    let childZone = zone;
-    if (zone === "content" && hasBoilerplateMarker(element) && !(protect && element.contains(protect))) {
-      childZone = "boilerplate";
-    }
-    const isBlock = BLOCK_TAGS.has(tag);
-    if (isBlock) flush();
-    else pendingSeam = true;
-    const childBlock = isBlock ? element : block;
-    for (const child of Array.from(element.childNodes)) walk(child, childBlock, childZone);
-    if (isBlock) flush();
-    else pendingSeam = true;
   };
 
-  walk(root, root, "content");
+  walk(root, root, []);
   flush();
   return lines;
+}
+
+/** The same lines with zones re-decided: a marked ancestor that contains `protect` does not count. */
+export function protectZones(lines: readonly PageLine[], protect: Element | null): PageLine[] {
+  if (!protect) return [...lines];
+  return lines.map((line) => {
+    if (line.markedAncestors.length === 0) return line;
+    const marked = line.markedAncestors.some((ancestor) => !ancestor.contains(protect));
+    return { ...line, zone: marked ? "boilerplate" : "content" };
+  });
 }
 
 /** Index of the first line inside `element` (or, for an inline element, the line holding it), or -1. */

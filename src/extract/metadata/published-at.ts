@@ -12,11 +12,11 @@
  * day. Dates in the future of `now` (the fetch) are refused, as are dates in boilerplate zones (footer
  * copyright years, related-article lists, comments), which the byline scanner never reports.
  */
-import { hitsFor, MAX_BYLINE_CHARS, scanBylines } from "./byline-labels.js";
+import { hitsFor, MAX_BYLINE_CHARS } from "./byline-labels.js";
 import type { MetadataContext } from "./context.js";
-import { jsonLdArticles, metaValues } from "./document-meta.js";
-import { findHeadline } from "./headline.js";
+import { type JsonLdObject, jsonLdArticles, type MetaTags, metaValues } from "./document-meta.js";
 import { formatDate, type ParsedDate, parseDate, parseYearlessDate, toEpochMs } from "./normalize-date.js";
+import { analyzePage, type PageAnalysis } from "./page-analysis.js";
 import { isInBoilerplate } from "./page-lines.js";
 
 /** Meta names and properties that carry the publish date, most specific first. */
@@ -40,7 +40,6 @@ export const PUBLISHED_META_NAMES = [
   "citation_publication_date",
   "parsely-pub-date",
   "sailthru.date",
-  "weibo: article:create_at",
   "firstpublishedtime",
   "createdate",
   "date",
@@ -61,15 +60,22 @@ const UNLABELLED_WINDOW_LINES = 6;
 /** A clock difference between the site and us is not a future date. */
 const FUTURE_TOLERANCE_MS = 36 * 60 * 60 * 1000;
 
+export interface PublishedAtOptions {
+  /** Fetch time in ms since the epoch; dates after it are refused. @default Date.now() */
+  now?: number;
+  page?: PageAnalysis;
+}
+
 /**
- * @param now fetch time in ms since the epoch; dates after it are refused.
  * @example extractPublishedAt(document, { url, defaultOffset: "+08:00" }) // "2023-01-10T09:05:00+08:00"
  */
 export function extractPublishedAt(
   document: Document,
   ctx: MetadataContext,
-  now: number = Date.now(),
+  options: PublishedAtOptions = {},
 ): string | null {
+  const now = options.now ?? Date.now();
+  const page = options.page ?? analyzePage(document);
   const accept = (parsed: ParsedDate | null, fallbackYear?: number): string | null => {
     if (!parsed) return null;
     const formatted = formatDate(parsed, ctx.defaultOffset, fallbackYear);
@@ -78,76 +84,100 @@ export function extractPublishedAt(
     return Number.isFinite(epoch) && epoch <= now + FUTURE_TOLERANCE_MS ? formatted : null;
   };
 
-  for (const value of declaredPublishDates(document)) {
-    const result = accept(parseDate(value));
-    if (result) return result;
-  }
+  const declaredValues = declaredPublishDates(page.meta, page.jsonLd);
+  const fromTime = timeElementDate(page.timeElements, page.headline?.element ?? null);
+  if (fromTime) declaredValues.push(fromTime);
+  const declared = firstAccepted(declaredValues.map((value) => accept(parseDate(value))));
 
-  const headline = findHeadline(document);
-  const fromTime = timeElementDate(document, headline?.element ?? null);
-  if (fromTime) {
-    const result = accept(parseDate(fromTime));
-    if (result) return result;
-  }
-
-  const scan = scanBylines(document);
-  const declaredYears = [...declaredPublishDates(document), ...metaValues(document, MODIFIED_META_NAMES)]
+  const declaredYears = [...declaredValues, ...metaValues(page.meta, MODIFIED_META_NAMES)]
     .map(parseDate)
     .filter((parsed): parsed is ParsedDate => parsed !== null);
   const yearFor = (partial: ParsedDate): number | undefined =>
     declaredYears.find((full) => full.month === partial.month && full.day === partial.day)?.year ?? undefined;
+  const readShown = (text: string): string | null => {
+    const full = accept(parseDate(text));
+    if (full) return full;
+    const partial = parseYearlessDate(text);
+    return partial ? accept(partial, yearFor(partial)) : null;
+  };
 
-  for (const hit of hitsFor(scan, "published")) {
-    const result = accept(parseDate(hit.value));
-    if (result) return result;
-    const partial = parseYearlessDate(hit.value);
-    if (partial) {
-      const withYear = accept(partial, yearFor(partial));
-      if (withYear) return withYear;
-    }
+  const shown = shownDate(page, readShown);
+  return reconcile(declared, shown);
+}
+
+function firstAccepted(values: ReadonlyArray<string | null>): string | null {
+  return values.find((value): value is string => value !== null) ?? null;
+}
+
+/** The date the page shows: labelled bylines nearest the headline, then an unlabelled date just below it. */
+function shownDate(page: PageAnalysis, read: (text: string) => string | null): ShownDate | null {
+  for (const hit of hitsFor(page, "published")) {
+    const value = read(hit.value);
+    if (value) return { value, offset: hit.offset };
   }
-
-  if (scan.headlineIndex < 0) return null;
-  const nearby = scan.lines.filter(
-    (line) =>
-      line.zone === "content" &&
-      line.text.length <= MAX_BYLINE_CHARS &&
-      line.index > scan.headlineIndex &&
-      line.index - scan.headlineIndex <= UNLABELLED_WINDOW_LINES,
-  );
-  for (const line of nearby) {
-    const result = accept(parseDate(line.text));
-    if (result) return result;
-    const partial = parseYearlessDate(line.text);
-    if (partial) {
-      const withYear = accept(partial, yearFor(partial));
-      if (withYear) return withYear;
-    }
+  if (page.headlineIndex < 0) return null;
+  for (const line of page.lines) {
+    const offset = line.index - page.headlineIndex;
+    if (offset <= 0 || offset > UNLABELLED_WINDOW_LINES) continue;
+    if (line.zone !== "content" || line.text.length > MAX_BYLINE_CHARS) continue;
+    const value = read(line.text);
+    if (value) return { value, offset };
   }
   return null;
 }
 
+interface ShownDate {
+  value: string;
+  /** Lines below the headline. */
+  offset: number;
+}
+
+/** Declared and shown dates further apart than this are about different things. */
+const SAME_DAY_MS = 36 * 60 * 60 * 1000;
+
+/** How far below the headline a shown date may sit and still overrule a declared one. */
+const OVERRULE_WINDOW_LINES = 15;
+
+/**
+ * Declared dates (meta, JSON-LD) are machine-written and sometimes record a later edit or a sync time
+ * (`article:published_time` two hours after the byline's time); the byline is what readers see. So
+ * when both exist and fall on the same day, the shown one wins unless the declared one says the same
+ * minute with more precision. A shown date far from the headline or on another day yields.
+ */
+function reconcile(declared: string | null, shown: ShownDate | null): string | null {
+  if (!shown) return declared;
+  if (!declared) return shown.value;
+  const nearHeadline = shown.offset >= -2 && shown.offset <= OVERRULE_WINDOW_LINES;
+  const gap = Math.abs(toEpochMs(declared) - toEpochMs(shown.value));
+  if (!nearHeadline || !(gap <= SAME_DAY_MS)) return declared;
+  const shownHasTime = shown.value.length > 10;
+  const declaredHasTime = declared.length > 10;
+  if (!shownHasTime) return declaredHasTime && declared.startsWith(shown.value) ? declared : shown.value;
+  if (declaredHasTime && gap < 60_000) return declared;
+  return shown.value;
+}
+
 /** Publish dates the page declares in JSON-LD and meta tags, in precedence order. */
-function declaredPublishDates(document: Document): string[] {
+function declaredPublishDates(meta: MetaTags, jsonLd: readonly JsonLdObject[]): string[] {
   const values: string[] = [];
-  for (const article of jsonLdArticles(document)) {
+  for (const article of jsonLdArticles(jsonLd)) {
     for (const key of ["datePublished", "dateCreated"]) {
       const value = article[key];
       if (typeof value === "string") values.push(value);
     }
   }
-  for (const name of PUBLISHED_META_NAMES) values.push(...metaValues(document, [name]));
-  for (const element of Array.from(document.querySelectorAll("[itemprop=datePublished]"))) {
-    const value = element.getAttribute("content") ?? element.getAttribute("datetime");
-    if (value) values.push(value);
-  }
+  values.push(...metaValues(meta, PUBLISHED_META_NAMES));
   return values;
 }
 
 /** `<time pubdate>` or `<time itemprop=datePublished>`, else the first `<time datetime>` outside boilerplate. */
-function timeElementDate(document: Document, headline: Element | null): string | null {
-  const times = Array.from(document.querySelectorAll("time[datetime]"));
-  const marked = times.find((time) => time.hasAttribute("pubdate") || /published/i.test(time.className));
+function timeElementDate(times: readonly Element[], headline: Element | null): string | null {
+  const marked = times.find(
+    (time) =>
+      time.hasAttribute("pubdate") ||
+      time.getAttribute("itemprop") === "datePublished" ||
+      /published/i.test(time.className),
+  );
   if (marked) return marked.getAttribute("datetime");
   const usable = times.find((time) => !isInBoilerplate(time, headline));
   return usable?.getAttribute("datetime") ?? null;

@@ -8,10 +8,11 @@
  *      (`2019年11月25日 18:57 参考消息`, `华夏人文 2020-03-09 18:14:21`), as portals print it.
  * A value ends at the next label or separator; generic non-sources (`网络`, `互联网`, `本站`) are skipped.
  */
-import { type BylineHit, hitsFor, scanBylines } from "./byline-labels.js";
+import { type BylineHit, hitsFor } from "./byline-labels.js";
 import type { MetadataContext } from "./context.js";
 import { firstMetaValue } from "./document-meta.js";
 import { parseDate, parseYearlessDate } from "./normalize-date.js";
+import { analyzePage, type PageAnalysis } from "./page-analysis.js";
 import { ELEMENT_SEAM } from "./page-lines.js";
 
 /** Values that name no outlet: "from the internet", "this site", "original". */
@@ -45,20 +46,23 @@ const MAX_SOURCE_CHARS = 30;
 /**
  * @example extractSource(document, ctx) // "无锡日报"
  */
-export function extractSource(document: Document, _ctx?: MetadataContext): string | null {
-  const scan = scanBylines(document);
-  for (const hit of hitsFor(scan, "source")) {
+export function extractSource(
+  document: Document,
+  _ctx?: MetadataContext,
+  page: PageAnalysis = analyzePage(document),
+): string | null {
+  for (const hit of hitsFor(page, "source")) {
     const value = cleanSource(hit.value);
     if (value && (hit.hasColon || hit.line.text.length <= 80)) return value;
   }
 
-  const declared = firstMetaValue(document, META_SOURCE_NAMES);
+  const declared = firstMetaValue(page.meta, META_SOURCE_NAMES);
   if (declared) {
     const value = cleanSource(declared.replace(/^.*?(?:来源|source)\s*[:：]\s*/i, ""));
     if (value) return value;
   }
 
-  return bylineOutlet(scan.unlabelled);
+  return bylineOutlet(page.unlabelled);
 }
 
 /** First token of a labelled value, unless it is a multi-word Latin name (`China Daily`). */

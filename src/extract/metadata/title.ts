@@ -7,13 +7,18 @@
  * null when the page shows nothing usable.
  */
 import type { MetadataContext } from "./context.js";
-import { cleanTitle, findHeadline } from "./headline.js";
+import { cleanTitle } from "./headline.js";
+import { analyzePage, type PageAnalysis } from "./page-analysis.js";
 
 /**
  * @example extractTitle(document, ctx) // "姚明对周琦说了啥？周琦上下半场判若两人"
  */
-export function extractTitle(document: Document, _ctx?: MetadataContext): string | null {
-  const headline = findHeadline(document);
+export function extractTitle(
+  document: Document,
+  _ctx?: MetadataContext,
+  page: PageAnalysis = analyzePage(document),
+): string | null {
+  const headline = page.headline;
   if (!headline) return null;
   const text = cleanTitle(headline.text);
   return text.length > 0 ? text : null;

@@ -6,8 +6,9 @@
  * is filled in by JavaScript, so the answer is null rather than a number taken from elsewhere. Comment and
  * share counts have labels of their own (评论, 跟贴, 分享), which end a views value instead of feeding it.
  */
-import { hitsFor, scanBylines } from "./byline-labels.js";
+import { hitsFor } from "./byline-labels.js";
 import type { MetadataContext } from "./context.js";
+import { analyzePage, type PageAnalysis } from "./page-analysis.js";
 
 /** Multipliers for abbreviated counts: `1.2万`, `3.5w`, `2.1k`. */
 const MULTIPLIERS: Record<string, number> = { 万: 10_000, w: 10_000, 千: 1_000, k: 1_000, 亿: 100_000_000 };
@@ -19,8 +20,12 @@ const TRAILING_COUNT = /(\d[\d,，]*(?:\.\d+)?)\s*(万|w|千|k|亿)?\s*(?:次|�
 /**
  * @example extractViews(document, ctx) // 1024
  */
-export function extractViews(document: Document, _ctx?: MetadataContext): number | null {
-  for (const hit of hitsFor(scanBylines(document), "views")) {
+export function extractViews(
+  document: Document,
+  _ctx?: MetadataContext,
+  page: PageAnalysis = analyzePage(document),
+): number | null {
+  for (const hit of hitsFor(page, "views")) {
     const after = LEADING_COUNT.exec(hit.value);
     if (after) return toCount(after[1], after[2]);
     if (hit.value.length === 0) {
