@@ -3,7 +3,7 @@
  * the URL, /news/2023/0110/5821.html) and the view count sits in an unlabelled <span class="num"> behind an
  * eye icon, so the generic extractor finds neither. Contract: fixtures/adapters/qinghe/.
  */
-import { defineAdapter } from "../src/index.js";
+import { defineAdapter } from "../src/adapters/adapter-api.js";
 
 export default defineAdapter({
   name: "qinghe",

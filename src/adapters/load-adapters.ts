@@ -1,8 +1,8 @@
 /**
  * Loads site adapters from folders (`crawlers/` and every `--adapters <dir>`), TypeScript included, with no
  * build step: jiti transpiles each file on the fly. A user's adapter writes `import { defineAdapter } from
- * "caiji"`; jiti maps that name to this very package (its `src/index.ts` when caiji runs from source, its
- * `dist/index.js` when installed), so it works in a fresh clone, in a project that installed caiji, and in a
+ * "caiji"`; jiti maps that name to this very package's adapter API (`adapter-api.ts` from source,
+ * `adapter-api.js` once built), so it works in a fresh clone, in a project that installed caiji, and in a
  * temp folder with neither.
  *
  * A file that fails (syntax error, a throw at top level, no adapter as default export, a bad definition)
@@ -41,17 +41,17 @@ export interface LoadAdaptersOptions {
 const ADAPTER_FILE = /^[^_.][^/]*\.(m?ts|m?js)$/;
 const NOT_ADAPTER_FILE = /\.(test|spec)\.[mc]?[jt]s$|\.d\.[mc]?ts$/;
 
-/** The package's own entry point, for the `caiji` alias: `.ts` from source, `.js` once built. */
-const selfEntry = fileURLToPath(
-  new URL(`../index${extname(fileURLToPath(import.meta.url))}`, import.meta.url),
+/** What `caiji` means inside an adapter file: `.ts` from source, `.js` once built. */
+const adapterApi = fileURLToPath(
+  new URL(`./adapter-api${extname(fileURLToPath(import.meta.url))}`, import.meta.url),
 );
 
 export async function loadAdapters(options: LoadAdaptersOptions): Promise<LoadResult> {
   const cwd = options.cwd ?? process.cwd();
   const optional = new Set((options.optionalDirs ?? []).map((dir) => resolve(cwd, dir)));
   const jiti = createJiti(import.meta.url, {
-    alias: { caiji: selfEntry },
-    // The `caiji` entry is transpiled once and shared by every adapter file; the adapter files themselves
+    alias: { caiji: adapterApi },
+    // The adapter API is transpiled once and shared by every adapter file; the adapter files themselves
     // are dropped from the cache before each import (see `loadOne`), so an edited adapter is read again.
     moduleCache: true,
     fsCache: true,

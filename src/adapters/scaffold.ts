@@ -142,16 +142,16 @@ export default defineAdapter({
 }
 
 /**
- * `caiji` for a user's project. Inside caiji's own repository the adapter imports the source by a relative
- * path instead, so that the repository type-checks without a build.
+ * `caiji` for a user's project. Inside caiji's own repository the adapter imports the adapter API by a
+ * relative path instead, so that the repository type-checks without a build.
  */
 export function importSpecifier(projectDir: string, adaptersDir: string): string {
   const packageJson = join(projectDir, "package.json");
-  const source = join(projectDir, "src", "index.ts");
+  const source = join(projectDir, "src", "adapters", "adapter-api.ts");
   if (existsSync(packageJson) && existsSync(source)) {
     const { name } = JSON.parse(readFileSync(packageJson, "utf8")) as { name?: string };
     if (name === "caiji") {
-      const path = relative(adaptersDir, join(projectDir, "src", "index.js"))
+      const path = relative(adaptersDir, join(projectDir, "src", "adapters", "adapter-api.js"))
         .split(sep)
         .join("/");
       return path.startsWith(".") ? path : `./${path}`;

@@ -1,0 +1,128 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { formatJson } from "./format-json.js";
+import { adapterTemplate, expectationsFrom, importSpecifier, samplePageFromFile } from "./scaffold.js";
+
+const temp = mkdtempSync(join(tmpdir(), "caiji-scaffold-"));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+function file(name: string, text: string): string {
+  const path = join(temp, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+describe("samplePageFromFile", () => {
+  it("takes the address from --page-url, else the canonical link, else og:url", () => {
+    const canonical = file(
+      "c.html",
+      '<html><head><link rel="canonical" href="https://a.cn/1.html"></head></html>',
+    );
+    const og = file(
+      "o.html",
+      '<html><head><meta property="og:url" content="https://b.cn/2.html"></head></html>',
+    );
+    expect(samplePageFromFile(canonical).url).toBe("https://a.cn/1.html");
+    expect(samplePageFromFile(og).url).toBe("https://b.cn/2.html");
+    expect(samplePageFromFile(og, "http://c.cn/3.html").url).toBe("http://c.cn/3.html");
+    expect(samplePageFromFile(og).body).toEqual(new Uint8Array(readFileSync(og)));
+  });
+
+  it("says how to name the site when the page does not", () => {
+    const bare = file("bare.html", "<html><body><p>hi</p></body></html>");
+    expect(() => samplePageFromFile(bare)).toThrow(/--page-url/);
+    expect(() => samplePageFromFile(bare, "www.a.cn/x")).toThrow(/http\(s\) URL/);
+  });
+});
+
+describe("importSpecifier", () => {
+  it("is `caiji` in a user's project and a relative path inside caiji's own repository", () => {
+    const user = join(temp, "user");
+    mkdirSync(user, { recursive: true });
+    writeFileSync(join(user, "package.json"), JSON.stringify({ name: "my-crawls" }));
+    expect(importSpecifier(user, join(user, "crawlers"))).toBe("caiji");
+
+    const repo = join(temp, "repo");
+    mkdirSync(join(repo, "src", "adapters"), { recursive: true });
+    writeFileSync(join(repo, "package.json"), JSON.stringify({ name: "caiji" }));
+    writeFileSync(join(repo, "src", "adapters", "adapter-api.ts"), "");
+    expect(importSpecifier(repo, join(repo, "crawlers"))).toBe("../src/adapters/adapter-api.js");
+  });
+});
+
+describe("adapterTemplate", () => {
+  it("is about ten lines owning the sample's host, with hooks as a commented example", () => {
+    const text = adapterTemplate("demo", "www.demo.cn", "caiji");
+    expect(text.trim().split("\n").length).toBeLessThanOrEqual(12);
+    expect(text).toContain('name: "demo"');
+    expect(text).toContain('hosts: ["www.demo.cn"]');
+    expect(text).toContain('import { defineAdapter } from "caiji";');
+  });
+});
+
+describe("expectationsFrom", () => {
+  it("states every record field, the kind and quotes from the text", () => {
+    const expect_ = expectationsFrom({
+      site: "demo",
+      kind: "article",
+      links: [],
+      problem: null,
+      record: {
+        schemaVersion: 1,
+        url: "http://a.cn/1.html",
+        canonicalUrl: "http://a.cn/1.html",
+        site: "demo",
+        title: "标题",
+        publishedAt: null,
+        authors: [],
+        source: null,
+        views: 3,
+        text: "第一段文字很长很长。\n\n第二段。\n\n第三段。\n\n最后一段。",
+        html: "",
+        tokens: [],
+        keywords: [],
+        lang: "zh",
+        fetchedAt: "2024-01-01T00:00:00.000Z",
+        contentHash: "0".repeat(64),
+        fetch: { status: 200, charset: "utf-8", rendered: false },
+      },
+    });
+    expect(expect_).toEqual({
+      site: "demo",
+      kind: "article",
+      title: "标题",
+      publishedAt: null,
+      authors: [],
+      source: null,
+      views: 3,
+      canonicalUrl: "http://a.cn/1.html",
+      lang: "zh",
+      charset: "utf-8",
+      textStartsWith: "第一段文字很长很长。",
+      textEndsWith: "最后一段。",
+      textContains: ["第二段。", "第三段。"],
+      textNotContains: [],
+    });
+  });
+
+  it("states only site and kind when there is no record", () => {
+    expect(expectationsFrom({ site: "demo", kind: "list", links: [], record: null, problem: "x" })).toEqual({
+      site: "demo",
+      kind: "list",
+    });
+  });
+});
+
+describe("formatJson", () => {
+  it("puts short scalar arrays on one line and long ones one element per line", () => {
+    const long = Array.from({ length: 12 }, (_, i) => `第${i}个比较长的字符串`);
+    const text = formatJson({ a: ["x", "y"], b: long, c: { d: null }, e: [] });
+    expect(text).toContain('"a": ["x", "y"],');
+    expect(text).toContain('"b": [\n    "第0个比较长的字符串",');
+    expect(text).toContain('"c": {\n    "d": null\n  },');
+    expect(text).toContain('"e": []');
+    expect(JSON.parse(text)).toEqual({ a: ["x", "y"], b: long, c: { d: null }, e: [] });
+  });
+});
