@@ -131,7 +131,7 @@ function pagesPerSecond(snapshot: ProgressSnapshot): number {
 /** How each politeness hold reads in a progress line. */
 const waitingReasons: Record<WaitingHost["reason"], string> = {
   interval: "interval",
-  "retry-after": "Retry-After",
+  "retry-after": "held",
   concurrency: "busy",
   "global-cap": "global limit",
 };
