@@ -164,12 +164,17 @@ function safePath(target: string): string | null {
   return cleaned.startsWith("/") && !cleaned.includes("..") ? cleaned : null;
 }
 
+/** A golden page case, or a 404 when the case is gone (so a test fails on its records, not on a crash). */
 function mountedCase(caseName: string): Reply {
   const dir = join(pagesDir, caseName);
-  const expected = JSON.parse(readFileSync(join(dir, "expected.json"), "utf8")) as { contentType?: string };
-  const headers: Record<string, string> = {};
-  if (expected.contentType !== undefined) headers["content-type"] = expected.contentType;
-  return { status: 200, headers, body: readFileSync(join(dir, "page.html")) };
+  try {
+    const expected = JSON.parse(readFileSync(join(dir, "expected.json"), "utf8")) as { contentType?: string };
+    const headers: Record<string, string> = {};
+    if (expected.contentType !== undefined) headers["content-type"] = expected.contentType;
+    return { status: 200, headers, body: readFileSync(join(dir, "page.html")) };
+  } catch {
+    return notFound();
+  }
 }
 
 function fileReply(file: string, contentType: string, transform: (bytes: Uint8Array) => Uint8Array): Reply {
