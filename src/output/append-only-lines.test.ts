@@ -16,7 +16,7 @@ afterEach(() => {
 
 function linesOf(file: string): string[] {
   const lines: string[] = [];
-  scanLines(file, (line) => lines.push(line));
+  scanLines(file, (line) => lines.push(line.toString("utf8")));
   return lines;
 }
 

@@ -50,8 +50,11 @@ export function truncateTornTail(filePath: string): number {
   }
 }
 
-/** Calls `onLine` for each complete line of `filePath` (without its `\n`), reading 1 MiB at a time. */
-export function scanLines(filePath: string, onLine: (line: string) => void): void {
+/**
+ * Calls `onLine` with the bytes of each complete line of `filePath` (without its `\n`), reading 1 MiB at a
+ * time. The buffer is only valid during the call (it is a view into the read buffer): copy what you keep.
+ */
+export function scanLines(filePath: string, onLine: (line: Buffer) => void): void {
   let fd: number;
   try {
     fd = fs.openSync(filePath, "r");
@@ -61,7 +64,7 @@ export function scanLines(filePath: string, onLine: (line: string) => void): voi
   }
   try {
     const buffer = Buffer.alloc(CHUNK_BYTES);
-    // Pieces of a line longer than one chunk; a newline byte never occurs inside a UTF-8 sequence.
+    // Pieces of a line that crosses a chunk edge; a newline byte never occurs inside a UTF-8 sequence.
     let carry: Buffer[] = [];
     for (;;) {
       const read = fs.readSync(fd, buffer, 0, buffer.length, null);
@@ -69,9 +72,7 @@ export function scanLines(filePath: string, onLine: (line: string) => void): voi
       let from = 0;
       for (let at = buffer.indexOf(NEWLINE, 0); at !== -1 && at < read; at = buffer.indexOf(NEWLINE, from)) {
         const piece = buffer.subarray(from, at);
-        onLine(
-          carry.length === 0 ? piece.toString("utf8") : Buffer.concat([...carry, piece]).toString("utf8"),
-        );
+        onLine(carry.length === 0 ? piece : Buffer.concat([...carry, piece]));
         carry = [];
         from = at + 1;
       }
