@@ -66,8 +66,15 @@ const MAX_BYLINE_LENGTH = 30;
 const VIEW_COUNTER =
   /第\s*\d+\s*[个位名]?\s*(?:阅览|访问|浏览|读)者|(?:已被|被)(?:阅读|浏览|点击|访问)\s*\d+\s*次/;
 
+/** A line made only of bracketed items (`【纠错】 【责任编辑：吴迪】`)… */
+const BRACKETED_ONLY = /^(?:\s*[【\[][^】\]]*[】\]])+\s*$/;
+/** …is a tool or metadata line when one item is a label or a page tool. */
+const BRACKETED_TOOL = /纠错|打印|关闭|收藏|返回|分享/;
+
 export function isMetadataLine(text: string, length: number): boolean {
   if (length > MAX_METADATA_LENGTH) return false;
+  if (BRACKETED_ONLY.test(text) && (BRACKETED_TOOL.test(text) || new RegExp(LABEL_WITH_COLON.source, "i").test(text)))
+    return true;
   if (DATE_LINE.test(text) || VIEW_COUNTER.test(text)) return true;
   if (length <= MAX_POSTING_LINE_LENGTH && !/[。！？]$/.test(text) && DATE_WITH_POSTING.test(text))
     return true;

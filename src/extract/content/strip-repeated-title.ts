@@ -1,18 +1,20 @@
 /**
- * Drops the article title when the content repeats it (the record has its own `title` field), along
- * with a `（原标题：…）` line.
+ * Drops the article title when the content repeats it (the record has its own `title` field), the
+ * chrome printed above it, and a `（原标题：…）` line.
  *
- * Readability removes a heading that matches `<title>` only when they are nearly identical, and many
- * Chinese templates print the title twice (a short `<title>` and a long `<h1>`, or a sub-title line).
- * Only the first few blocks are looked at, so a subheading that happens to resemble the title further
- * down stays. With no known title, a leading `<h1>` is taken as the title.
+ * Many Chinese templates print the title twice (a short `<title>` and a long `<h1>`, or a sub-title
+ * line), and when the chosen container is a little too large, the column label or breadcrumb above
+ * the headline comes along ("新闻动态 NEWS"). The headline is where the article starts, so whatever
+ * precedes it goes too, as long as no prose does. Only the head of the content is searched, so a
+ * subheading that happens to resemble the title further down stays. With no known title, a leading
+ * `<h1>` is taken as the title.
  */
-
-import type { BlockFilter, FilterContext } from "./block-filter.js";
 import type { Block } from "./block-model.js";
+import type { BlockFilter, FilterContext } from "./block-filter.js";
+import { classifyBlock } from "./keep-main-cluster.js";
 
 /** How many leading blocks may hold the repeated title. */
-const HEAD_BLOCKS = 4;
+const HEAD_BLOCKS = 8;
 /** Two titles are the same when the shorter covers this share of the longer. */
 const MIN_COVERAGE = 0.6;
 const ORIGINAL_TITLE = /^[（(]?\s*原标题\s*[:：]/;
@@ -29,12 +31,21 @@ function repeatsTitle(block: Block, title: string): boolean {
   return longer.includes(shorter) && shorter.length / longer.length >= MIN_COVERAGE;
 }
 
+/** Index of the block repeating the title in the head of the content, or -1. */
+function findTitle(blocks: readonly Block[], title: string): number {
+  for (let index = 0; index < Math.min(HEAD_BLOCKS, blocks.length); index += 1) {
+    const block = blocks[index];
+    if (!block) break;
+    if (title !== "" ? repeatsTitle(block, title) : block.element.tagName === "H1") return index;
+    if (classifyBlock(block) === "prose") break;
+  }
+  return -1;
+}
+
 export const stripRepeatedTitle: BlockFilter = (blocks, context: FilterContext) => {
-  const title = compact(context.title ?? "");
+  const titleIndex = findTitle(blocks, compact(context.title ?? ""));
   return blocks.filter((block, index) => {
-    if (index >= HEAD_BLOCKS) return true;
-    if (ORIGINAL_TITLE.test(block.text)) return false;
-    if (title !== "") return !repeatsTitle(block, title);
-    return !(index === 0 && block.element.tagName === "H1");
+    if (index <= titleIndex) return false;
+    return !(index < titleIndex + HEAD_BLOCKS && ORIGINAL_TITLE.test(block.text));
   });
 };
