@@ -1,0 +1,318 @@
+/**
+ * The generic rule that tells an article page from a list (or home) page, so a crawl without a site
+ * adapter extracts records only from articles and only follows lists for links.
+ *
+ * An article has one main text block: a few hundred CJK characters (or words) in a handful of paragraphs
+ * that share a container, few links inside it, a headline, and usually a date. A list page has many
+ * headline-sized links and little text outside them: its densest text block, if any, is made of item
+ * summaries that each sit beside a headline link.
+ *
+ * How the main block is found (after Readability's scoring, much simplified): every block element whose
+ * own inline text is mostly not link text is a paragraph; each paragraph credits its parent with its text
+ * and its grandparent with half of it; the best-credited element is the main block.
+ *
+ * Text is measured in units: one per CJK character, one per Latin word, so Chinese and English pages share
+ * thresholds. Pure: reads the document, never changes it. Returns its reasons, for logs and tests.
+ *
+ * @example
+ * const { document, dispose } = parseHtml(html, page.url);
+ * const { kind, reasons } = classifyPage(document); // → { kind: "article", reasons: ["main text 812 units …", …] }
+ * dispose();
+ */
+
+export type PageKind = "article" | "list" | "other";
+
+export interface PageClassification {
+  kind: PageKind;
+  reasons: string[];
+}
+
+export interface ClassifyPageOptions {
+  /** Main-text units an article needs when it shows a headline or a date. @default 150 */
+  minArticleUnits?: number;
+  /**
+   * Main-text units enough for a short article: its metadata says "article" (og:type, JSON-LD) or it shows a
+   * headline of its own (not a link, at least 8 units), and its text block holds no headline links.
+   * @default 50
+   */
+  minArticleUnitsWithMeta?: number;
+  /** Headline-sized links that make a page with little main text a list. @default 8 */
+  minListLinks?: number;
+}
+
+/** Elements whose text is never page content. */
+const SKIP_TAGS = new Set([
+  "script",
+  "style",
+  "noscript",
+  "template",
+  "svg",
+  "canvas",
+  "iframe",
+  "select",
+  "option",
+  "textarea",
+  "button",
+  "head",
+]);
+
+/** Elements that start a new block of text; everything else is inline and belongs to its block's text. */
+const BLOCK_TAGS = new Set(
+  (
+    "address article aside blockquote body center dd details dialog div dl dt fieldset figcaption figure " +
+    "footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table tbody td tfoot th thead tr ul"
+  ).split(" "),
+);
+
+/** Class/id tokens of the element holding an article's headline. */
+const HEADLINE_CLASS =
+  /(^|[\s_-])(title|headline|tit|bt|biaoti|art-?title|article-?title|news-?title|detail-?title|con-?title)([\s_-]|$)/i;
+
+/** Dates as pages show them: 2023-01-10, 2023/1/10, 2023.01.10, 2023年1月10日. */
+const DATE_PATTERN =
+  /(19|20)\d{2}\s*(?:[-/.]|年)\s*(0?[1-9]|1[0-2])\s*(?:[-/.]|月)\s*(0?[1-9]|[12]\d|3[01])(?!\d)/g;
+
+/** JSON-LD and Open Graph types that mean "one article". */
+const ARTICLE_TYPES =
+  /^(Article|NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|BlogPosting|Report|ScholarlyArticle|TechArticle)$/;
+/** Meta names that only article pages carry. */
+const ARTICLE_META =
+  'meta[property="article:published_time"], meta[name="publishdate" i], meta[name="pubdate" i], meta[name="publish_date" i], meta[name="article:published_time"], meta[name="ArticleTitle" i]';
+
+interface Stats {
+  units: number;
+  linkUnits: number;
+  headlineLinks: number;
+}
+
+interface Paragraph {
+  element: Element;
+  units: number;
+}
+
+/** Classifies a parsed page as article, list or other, with the reasons that decided it. */
+export function classifyPage(document: Document, options: ClassifyPageOptions = {}): PageClassification {
+  const minArticleUnits = options.minArticleUnits ?? 150;
+  const minArticleUnitsWithMeta = options.minArticleUnitsWithMeta ?? 50;
+  const minListLinks = options.minListLinks ?? 8;
+  const body = document.body;
+  if (!body) return { kind: "other", reasons: ["no body"] };
+
+  const stats = new Map<Element, Stats>();
+  const paragraphs: Paragraph[] = [];
+  const page = measure(body, stats, paragraphs);
+  const main = mainBlock(paragraphs);
+  const mainStats = main ? (stats.get(main.element) as Stats) : undefined;
+  const mainUnits = main?.units ?? 0;
+  const mainHeadlineLinks = mainStats?.headlineLinks ?? 0;
+  const linkDensity = page.units === 0 ? 0 : page.linkUnits / page.units;
+  const headline = findHeadline(document);
+  const dates = countDates(body);
+  const meta = articleMetadata(document);
+
+  const reasons = [
+    `main text ${mainUnits} units in ${main?.paragraphs ?? 0} paragraphs`,
+    `${page.headlineLinks} headline-sized links, link density ${linkDensity.toFixed(2)}`,
+  ];
+  if (headline) reasons.push(`headline: ${headline.slice(0, 40)}`);
+  if (dates > 0) reasons.push(`${dates} dates outside links`);
+  if (meta) reasons.push(`metadata: ${meta}`);
+
+  // Item summaries, each in its own wrapper beside a headline link, are a list's body, not an article's:
+  // an article's paragraphs share one or two parents.
+  const parents = main?.parents ?? 0;
+  const summaryList = mainHeadlineLinks >= 5 && parents >= 4 && mainHeadlineLinks * 2 >= parents;
+  if (summaryList) reasons.push(`main block: ${parents} item wrappers, ${mainHeadlineLinks} headline links`);
+  if (summaryList) return { kind: "list", reasons };
+
+  // A short article (a flash item, a photo caption) still has a headline of its own and a text block free
+  // of headline links; a section name in an <h1> is too short to count.
+  const ownHeadline = headline !== null && textUnits(headline) >= 8;
+  const cleanMain = mainHeadlineLinks <= 2;
+  if (
+    mainUnits >= minArticleUnits * 2 ||
+    (mainUnits >= minArticleUnits && (headline !== null || dates > 0 || meta !== null)) ||
+    (mainUnits >= minArticleUnitsWithMeta && cleanMain && (meta !== null || ownHeadline))
+  ) {
+    return { kind: "article", reasons };
+  }
+  if (page.headlineLinks >= minListLinks) return { kind: "list", reasons };
+  return { kind: "other", reasons };
+}
+
+/**
+ * One pass over the tree: text and link units per element (subtree), headline-sized links per element, and
+ * the paragraphs (block elements whose own inline text is mostly not link text).
+ */
+function measure(element: Element, stats: Map<Element, Stats>, paragraphs: Paragraph[]): Stats {
+  const total: Stats = { units: 0, linkUnits: 0, headlineLinks: 0 };
+  // The element's own inline text: text nodes and inline children, not nested blocks.
+  let ownUnits = 0;
+  let ownLinkUnits = 0;
+  const isLink = element.tagName === "A" && element.hasAttribute("href");
+  for (const child of element.childNodes) {
+    if (child.nodeType === 3) {
+      const units = textUnits(child.nodeValue ?? "");
+      total.units += units;
+      ownUnits += units;
+      continue;
+    }
+    if (child.nodeType !== 1) continue;
+    const childElement = child as Element;
+    const tag = childElement.tagName.toLowerCase();
+    if (SKIP_TAGS.has(tag)) continue;
+    const childStats = measure(childElement, stats, paragraphs);
+    total.units += childStats.units;
+    total.linkUnits += childStats.linkUnits;
+    total.headlineLinks += childStats.headlineLinks;
+    if (!BLOCK_TAGS.has(tag)) {
+      ownUnits += childStats.units;
+      ownLinkUnits += childStats.linkUnits;
+    }
+  }
+  if (isLink) {
+    total.linkUnits = total.units;
+    ownLinkUnits = ownUnits;
+    if (total.units >= 8) total.headlineLinks += 1;
+  }
+  stats.set(element, total);
+  const textUnitsOutsideLinks = ownUnits - ownLinkUnits;
+  if (
+    BLOCK_TAGS.has(element.tagName.toLowerCase()) &&
+    textUnitsOutsideLinks >= 10 &&
+    ownLinkUnits * 2 < ownUnits
+  ) {
+    paragraphs.push({ element, units: textUnitsOutsideLinks });
+  }
+  return total;
+}
+
+/** The element most credited by paragraphs (parent: full text, grandparent: half), with its paragraph text. */
+function mainBlock(
+  paragraphs: Paragraph[],
+): { element: Element; units: number; paragraphs: number; parents: number } | null {
+  const score = new Map<Element, number>();
+  for (const { element, units } of paragraphs) {
+    const parent = element.parentElement;
+    if (!parent) continue;
+    score.set(parent, (score.get(parent) ?? 0) + units);
+    const grandparent = parent.parentElement;
+    if (grandparent) score.set(grandparent, (score.get(grandparent) ?? 0) + units / 2);
+  }
+  let best: Element | null = null;
+  let bestScore = 0;
+  for (const [element, value] of score) {
+    if (value > bestScore) {
+      best = element;
+      bestScore = value;
+    }
+  }
+  if (!best) return null;
+  let units = 0;
+  let count = 0;
+  const parents = new Set<Element>();
+  for (const { element, units: value } of paragraphs) {
+    const parent = element.parentElement;
+    if (parent && (parent === best || parent.parentElement === best)) {
+      units += value;
+      count++;
+      parents.add(parent);
+    }
+  }
+  return { element: best, units, paragraphs: count, parents: parents.size };
+}
+
+/**
+ * An `<h1>`, or an element with a title-like class whose text is part of `<title>`; null when neither. A
+ * headline that is a link (a home page's top story) is not the page's own.
+ */
+function findHeadline(document: Document): string | null {
+  for (const h1 of document.querySelectorAll("body h1")) {
+    const text = squash(h1.textContent);
+    if (text.length >= 4 && text.length <= 120 && !isMostlyLink(h1, text)) return text;
+  }
+  const title = squash(document.title);
+  if (title.length === 0) return null;
+  for (const element of document.querySelectorAll("body [class], body [id], body h2, body h3")) {
+    const tokens = `${element.getAttribute("class") ?? ""} ${element.getAttribute("id") ?? ""}`;
+    if (!/^h[23]$/i.test(element.tagName) && !HEADLINE_CLASS.test(tokens)) continue;
+    const text = squash(element.textContent);
+    if (text.length >= 6 && text.length <= 120 && title.includes(text) && !isMostlyLink(element, text))
+      return text;
+  }
+  return null;
+}
+
+function isMostlyLink(element: Element, text: string): boolean {
+  const linked = [...element.querySelectorAll("a[href]")].reduce(
+    (n, a) => n + squash(a.textContent).length,
+    0,
+  );
+  const closest = element.closest("a[href]") !== null;
+  return closest || linked * 2 > text.length;
+}
+
+/** Dates in text outside links (a list page's dates usually sit beside its links, and count too). */
+function countDates(body: Element): number {
+  let count = 0;
+  const walker = body.ownerDocument.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!parent || parent.closest("a, script, style, noscript, template")) continue;
+    count += (node.nodeValue ?? "").match(DATE_PATTERN)?.length ?? 0;
+  }
+  return count;
+}
+
+/** What the page's metadata says about being an article, or null. */
+function articleMetadata(document: Document): string | null {
+  const ogType = document.querySelector('meta[property="og:type"]')?.getAttribute("content")?.trim() ?? "";
+  if (/^article$/i.test(ogType)) return "og:type article";
+  const named = document.querySelector(ARTICLE_META);
+  if (named?.getAttribute("content")?.trim()) {
+    return `meta ${named.getAttribute("property") ?? named.getAttribute("name")}`;
+  }
+  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
+    const type = jsonLdTypes(script.textContent ?? "").find((t) => ARTICLE_TYPES.test(t));
+    if (type) return `JSON-LD ${type}`;
+  }
+  return null;
+}
+
+/** Every `@type` in a JSON-LD block (graphs and arrays included); [] when it does not parse. */
+function jsonLdTypes(text: string): string[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return [];
+  }
+  const out: string[] = [];
+  const visit = (value: unknown, depth: number) => {
+    if (depth > 4 || value === null || typeof value !== "object") return;
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item, depth + 1);
+      return;
+    }
+    const record = value as Record<string, unknown>;
+    const type = record["@type"];
+    if (typeof type === "string") out.push(type);
+    else if (Array.isArray(type)) out.push(...type.filter((t): t is string => typeof t === "string"));
+    if (record["@graph"]) visit(record["@graph"], depth + 1);
+  };
+  visit(data, 0);
+  return out;
+}
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]/g;
+
+/** One unit per CJK (or kana, hangul) character, one per run of other letters or digits (a word). */
+export function textUnits(text: string): number {
+  const cjk = text.match(CJK)?.length ?? 0;
+  const words = text.replace(CJK, " ").match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+  return cjk + words;
+}
+
+function squash(text: string | null | undefined): string {
+  return (text ?? "").replace(/\s+/g, " ").trim();
+}
