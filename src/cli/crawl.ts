@@ -21,6 +21,7 @@ interface CrawlFlags {
   include: string[];
   exclude: string[];
   sitemap: string[];
+  adapters: string[];
   concurrency?: string;
   perHostConcurrency?: string;
   intervalMs?: string;
@@ -46,6 +47,12 @@ export function registerCrawl(program: Command): void {
     .option("--include <glob>", "also crawl URLs matching this glob (repeatable)", collect, [])
     .option("--exclude <glob>", "never crawl URLs matching this glob (repeatable)", collect, [])
     .option("--sitemap <url>", "read this sitemap too (repeatable)", collect, [])
+    .option(
+      "--adapters <dir>",
+      "also load site adapters from this folder (repeatable; crawlers/ always)",
+      collect,
+      [],
+    )
     .option("--concurrency <n>", "requests at once across all hosts (default 8)")
     .option("--per-host-concurrency <n>", "requests at once on one host (default 1)")
     .option("--interval-ms <n>", "minimum time between requests to one host, in ms (default 1000)")
@@ -93,6 +100,7 @@ function toOptionsInput(seeds: string[], flags: CrawlFlags): CrawlOptionsInput {
   return {
     seeds,
     sitemaps: flags.sitemap,
+    adapters: flags.adapters,
     out: flags.out,
     state: flags.state,
     render: flags.render as CrawlOptionsInput["render"],

@@ -39,6 +39,8 @@ export const crawlOptionsSchema = z.object({
   errorsOut: z.string().min(1).optional(),
   /** Crawl state folder (the SQLite frontier); the same folder resumes. @default `.state/<first seed host>` */
   state: z.string().min(1).optional(),
+  /** Folders of site adapters to load besides `crawlers/` (which is loaded when it exists). @default [] */
+  adapters: z.array(z.string().min(1)).default([]),
   /** Browser rendering; not available yet: `auto`/`always` say so once and fetch over HTTP. @default "never" */
   render: z.enum(renderModes).default("never"),
   scope: z

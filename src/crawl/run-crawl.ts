@@ -13,7 +13,8 @@
  *     notice: (line) => process.stderr.write(`${line}\n`),
  *   });
  */
-import { extractRecord } from "../extract/extract-record.js";
+import { AdapterRegistry } from "../adapters/adapter-registry.js";
+import type { ResolvedAdapter } from "../adapters/resolved-adapter.js";
 import { parseHtml } from "../extract/parse-html.js";
 import { classifyBody } from "../fetch/classify-body.js";
 import { decodeHtml } from "../fetch/decode-charset.js";
@@ -26,13 +27,15 @@ import { classifyPage } from "./classify-page.js";
 import { type CrawlParts, crawl, type FoundLink, type PageReading } from "./crawl.js";
 import { type CrawlOptions, defaultErrorsPath, defaultStateDir } from "./crawl-options.js";
 import { discoverLinks, linkKindOfUrl } from "./discover-links.js";
-import type { CrawlRequest } from "./frontier.js";
 import { Politeness } from "./politeness.js";
 import type { CrawlSummary, ProgressReporter } from "./progress.js";
 import { RobotsCache } from "./robots-cache.js";
 import { Scope } from "./scope.js";
 import { parseSitemap } from "./sitemap.js";
 import { SqliteFrontier } from "./sqlite-frontier.js";
+
+/** Site adapters are loaded from here (when it exists) and from every `options.adapters` folder. */
+const DEFAULT_ADAPTERS_DIR = "crawlers";
 
 export interface RunCrawlControl {
   signal?: AbortSignal;
@@ -69,12 +72,27 @@ export async function runCrawl(options: CrawlOptions, control: RunCrawlControl):
     errors = new ErrorsSink(files.errorsOut);
     if (records.tornBytes > 0)
       control.notice(`cut a torn last line (${records.tornBytes} bytes) from ${files.out}`);
+    const errorLog = errors;
+    // A broken site adapter costs one line and an errors-file entry; its pages get the generic adapter.
+    const { registry: adapters, failures: adapterFailures } = await AdapterRegistry.load({
+      dirs: [DEFAULT_ADAPTERS_DIR, ...options.adapters],
+      optionalDirs: [DEFAULT_ADAPTERS_DIR],
+      onError: (error) => {
+        control.notice(error.message);
+        errorLog.write({ url: error.url, stage: "adapter", reason: error.message, attempts: 1 });
+      },
+    });
+    for (const failure of adapterFailures) {
+      control.notice(failure.message);
+      errorLog.write({ url: failure.file, stage: "adapter", reason: failure.message, attempts: 0 });
+    }
     let robots: RobotsCache | null = null;
     const politeness = new Politeness({
       intervalMs: options.politeness.intervalMs,
       concurrencyPerHost: options.politeness.perHostConcurrency,
       globalConcurrency: options.politeness.concurrency,
       crawlDelayMs: (url) => robots?.cachedCrawlDelayMs(url),
+      hostPolicy: (host) => adapters.politenessFor(host),
     });
     if (options.politeness.robots) {
       robots = new RobotsCache({
@@ -92,12 +110,15 @@ export async function runCrawl(options: CrawlOptions, control: RunCrawlControl):
     const parts: CrawlParts = {
       frontier,
       politeness,
-      fetch: (url, init) => fetcher.fetch(url, init),
+      fetch: (url, init) => {
+        const headers = adapters.resolve(url).requestHeaders();
+        return fetcher.fetch(url, Object.keys(headers).length > 0 ? { ...init, headers } : init);
+      },
       robots,
       scope,
-      readPage,
+      readPage: (page) => readPage(page, adapters.resolve(page.url)),
       readSitemap,
-      extract: (page) => extractRecord(page),
+      extract: (page) => adapters.resolve(page.url).extract(page),
       writeRecord: (record) => recordSink.write(record),
       writeFailure: (failure) =>
         errorSink.write({
@@ -119,19 +140,30 @@ export async function runCrawl(options: CrawlOptions, control: RunCrawlControl):
   }
 }
 
-/** Decodes and parses once; the link finder and the page classifier share the document. */
-function readPage(page: Page, _request: CrawlRequest): PageReading {
+/**
+ * Decodes and parses once; the link finder and the page classifier share the document. The site adapter
+ * (the generic one when no adapter owns the page) refines both, and may force the charset.
+ */
+function readPage(page: Page, adapter: ResolvedAdapter): PageReading {
   const bodyKind = classifyBody(page.body, page.headers["content-type"] ?? null);
   if (bodyKind !== "html" && bodyKind !== "text") return { links: [], isArticle: false };
-  const { html } = decodeHtml(page.body, page.headers["content-type"]);
+  const contentType = adapter.charset
+    ? `text/html; charset=${adapter.charset}`
+    : page.headers["content-type"];
+  const { html } = decodeHtml(page.body, contentType);
   const parsed = parseHtml(html, page.url);
   try {
-    const links: FoundLink[] = discoverLinks(parsed.document, page.url).map((link) => ({
+    const { document } = parsed;
+    const generic = discoverLinks(document, page.url).map((link) => ({
       url: link.url,
       kind: link.kind,
       pagination: link.pagination,
     }));
-    return { links, isArticle: classifyPage(parsed.document).kind === "article" };
+    const links = adapter.followLinks(document, page.url, generic);
+    return {
+      links,
+      isArticle: adapter.classify(document, page, () => classifyPage(document).kind) === "article",
+    };
   } finally {
     parsed.dispose();
   }
