@@ -19,7 +19,7 @@ function format(value: unknown, indent: string, prefixLength: number): string {
     const inline = `[${value.map((item) => JSON.stringify(item)).join(", ")}]`;
     const scalarOnly = value.every((item) => item === null || typeof item !== "object");
     // +1 for a trailing comma the value may get.
-    if (scalarOnly && prefixLength + inline.length + 1 <= LINE_WIDTH) return inline;
+    if (scalarOnly && prefixLength + displayWidth(inline) + 1 <= LINE_WIDTH) return inline;
     const inner = indent + INDENT;
     return `[\n${value.map((item) => inner + format(item, inner, inner.length)).join(",\n")}\n${indent}]`;
   }
@@ -29,9 +29,17 @@ function format(value: unknown, indent: string, prefixLength: number): string {
     const inner = indent + INDENT;
     const lines = entries.map(([key, item]) => {
       const prefix = `${inner}${JSON.stringify(key)}: `;
-      return prefix + format(item, inner, prefix.length);
+      return prefix + format(item, inner, displayWidth(prefix));
     });
     return `{\n${lines.join(",\n")}\n${indent}}`;
   }
   return JSON.stringify(value);
+}
+
+/** East Asian wide and full-width characters take two columns, as the formatter counts them. */
+const WIDE =
+  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/g;
+
+export function displayWidth(text: string): number {
+  return text.length + (text.match(WIDE)?.length ?? 0);
 }

@@ -126,3 +126,16 @@ describe("formatJson", () => {
     expect(JSON.parse(text)).toEqual({ a: ["x", "y"], b: long, c: { d: null }, e: [] });
   });
 });
+
+describe("formatJson with Chinese text", () => {
+  it("counts CJK characters as two columns, as the formatter does", () => {
+    const quotes = [
+      "展销会为期五天，现场设置了特色农产品、非遗手工艺",
+      "在电商直播展区，几名返乡青年正通过手机向网友推介",
+    ];
+    expect(formatJson({ expect: { textContains: quotes } })).toContain('"textContains": [\n      "展销会');
+    expect(formatJson({ expect: { textContains: ["短句", "另一句"] } })).toContain(
+      '"textContains": ["短句", "另一句"]',
+    );
+  });
+});
