@@ -88,7 +88,11 @@ export function isHeadlineCandidate(element: Element, marker: string = attribute
 
 function isSiteBranding(element: Element, document: Document, siteNames: readonly string[]): boolean {
   const text = comparable(element.textContent ?? "");
-  if (siteNames.some((name) => comparable(name) === text)) return true;
+  if (siteNames.some((name) => comparable(name).includes(text))) return true;
+  // In `栏目--站名官网` the trailing part is the site; a heading that is only (part of) it is the logo.
+  const parts = titleParts(document.title ?? "");
+  const last = parts[parts.length - 1];
+  if (parts.length >= 2 && last && comparable(last).includes(text)) return true;
   let node: Element | null = element;
   for (let depth = 0; node && node !== document.body && depth < 3; depth += 1, node = node.parentElement) {
     const marker = `${node.getAttribute("class") ?? ""} ${node.id}`;
@@ -149,14 +153,28 @@ export function findHeadline(
       b.shared + (TAG_BONUS[b.element.localName] ?? 0) - (a.shared + (TAG_BONUS[a.element.localName] ?? 0)),
   );
   const best = scored[0];
-  if (best) return { text: trimToTitlePart(best.text, title), element: innermost(best, scored) };
-
+  const chosen = (entry: Scored): Headline => ({
+    text: trimToTitlePart(entry.text, title),
+    element: innermost(entry, scored),
+  });
+  // A short overlap (`首页 - 新闻动态` sharing the column name with `新闻动态--站名`) is weak evidence:
+  // a declared title or a heading right above the byline beats it.
+  if (best && isStrongMatch(best)) return chosen(best);
   const [declaredTitle] = declared;
   if (declaredTitle) return { text: declaredTitle, element: null };
   const aboveByline = headingAboveByline(document, lines, siteNames);
   if (aboveByline) return aboveByline;
+  if (best) return chosen(best);
   const [firstPart] = titleParts(title);
   return firstPart ? { text: firstPart, element: null } : null;
+}
+
+/** Enough shared text that the candidate cannot be a column name or a site name. */
+const STRONG_SHARED_CHARS = 8;
+
+function isStrongMatch(entry: Scored): boolean {
+  const length = comparable(entry.text).length;
+  return entry.shared >= STRONG_SHARED_CHARS || entry.shared >= length * 0.8;
 }
 
 /** When an inner element carries the same text (an `<h1>` inside `div.title`), anchor on the inner one. */

@@ -154,10 +154,12 @@ export function attributeMarker(element: Element): string {
   return `${element.getAttribute("class") ?? ""} ${element.getAttribute("id") ?? ""}`;
 }
 
+/** Tokens of footer-like containers, which are also used for an article's own meta footer. */
+const FOOTER_TOKENS: ReadonlySet<string> = new Set(["footer", "foot", "copyright"]);
+
 export function hasBoilerplateMarker(element: Element, marker: string = attributeMarker(element)): boolean {
   const tag = element.localName;
-  if (BOILERPLATE_TAGS.has(tag)) return true;
-  if (tag === "footer" && !element.closest("article")) return true;
+  if (BOILERPLATE_TAGS.has(tag) || tag === "footer") return true;
   if (marker.length === 1) return false;
   return attributeTokens(marker).some((token) => BOILERPLATE_TOKENS.has(token));
 }
@@ -262,13 +264,35 @@ export function pageLines(
   return lines;
 }
 
-/** The same lines with zones re-decided: a marked ancestor that contains `protect` does not count. */
+/** Whether a marked element is footer-like only (`<footer>`, `.post-footer`, `#copyright`). */
+function isFooterOnly(element: Element): boolean {
+  if (BOILERPLATE_TAGS.has(element.localName)) return false;
+  const tokens = attributeTokens(attributeMarker(element));
+  const marks = tokens.filter((token) => BOILERPLATE_TOKENS.has(token));
+  return marks.every((token) => FOOTER_TOKENS.has(token));
+}
+
+/**
+ * Whether a marked ancestor really is page furniture, judged once the headline is known: one that
+ * contains the headline is not; a footer-like one inside `<article>` or beside the headline
+ * (`h2.post-title` + `h6.post-footer`) is the article's own meta footer, which holds its date and views.
+ */
+function countsAsBoilerplate(ancestor: Element, protect: Element | null): boolean {
+  if (!protect) return !(isFooterOnly(ancestor) && ancestor.closest("article"));
+  if (ancestor.contains(protect)) return false;
+  if (!isFooterOnly(ancestor)) return true;
+  if (ancestor.closest("article")?.contains(protect)) return false;
+  return !ancestor.parentElement?.contains(protect);
+}
+
+/** The same lines with zones re-decided once the headline (`protect`) is known. */
 export function protectZones(lines: readonly PageLine[], protect: Element | null): PageLine[] {
-  if (!protect) return [...lines];
   return lines.map((line) => {
     if (line.markedAncestors.length === 0) return line;
-    const marked = line.markedAncestors.some((ancestor) => !ancestor.contains(protect));
-    return { ...line, zone: marked ? "boilerplate" : "content" };
+    const marked = line.markedAncestors.some((ancestor) => countsAsBoilerplate(ancestor, protect));
+    return marked === (line.zone === "boilerplate")
+      ? line
+      : { ...line, zone: marked ? "boilerplate" : "content" };
   });
 }
 
@@ -288,8 +312,7 @@ export function lineIndexOf(lines: readonly PageLine[], element: Element | null)
  */
 export function isInBoilerplate(element: Element, protect: Element | null = null): boolean {
   for (let node: Element | null = element; node && node.localName !== "body"; node = node.parentElement) {
-    if (protect && node.contains(protect)) return false;
-    if (hasBoilerplateMarker(node)) return true;
+    if (hasBoilerplateMarker(node) && countsAsBoilerplate(node, protect)) return true;
   }
   return false;
 }

@@ -8,7 +8,7 @@
  *      (`2019年11月25日 18:57 参考消息`, `华夏人文 2020-03-09 18:14:21`), as portals print it.
  * A value ends at the next label or separator; generic non-sources (`网络`, `互联网`, `本站`) are skipped.
  */
-import { type BylineHit, hitsFor } from "./byline-labels.js";
+import { hitsFor } from "./byline-labels.js";
 import type { MetadataContext } from "./context.js";
 import { firstMetaValue } from "./document-meta.js";
 import { parseDate, parseYearlessDate } from "./normalize-date.js";
@@ -37,7 +37,7 @@ export const GENERIC_SOURCES: ReadonlySet<string> = new Set([
 
 /** Words that share a byline with the outlet but are page furniture or badges. */
 const BYLINE_NOISE =
-  /^(?:原创|独家|首发|专栏|举报|分享|收藏|关注|已关注|订阅|打印|字号|评论|\d+条?评论|我有话说.*|收藏本文|参与.*|.*人参与|[大中小]|[AaＡ][+-]|\d+|·|•)$/;
+  /^(?:原创|独家|首发|专栏|举报|分享|分享到|收藏|\+?关注|已关注|订阅|打印|字号|评论|缩小字体|放大字体|\d+条?评论|我有话说.*|收藏本文|参与.*|.*人参与|[大中小]|[AaＡ][+-]|\d+|·|•)$/;
 
 const META_SOURCE_NAMES = ["source", "contentsource", "og:article:source", "article:source", "mediaid"];
 
@@ -62,7 +62,7 @@ export function extractSource(
     if (value) return value;
   }
 
-  return bylineOutlet(page.unlabelled);
+  return bylineOutlet(page);
 }
 
 /** First token of a labelled value, unless it is a multi-word Latin name (`China Daily`). */
@@ -77,23 +77,47 @@ export function cleanSource(raw: string): string | null {
   return value;
 }
 
+/** Lines below the headline searched for the byline's date. */
+const BYLINE_WINDOW_LINES = 6;
+
+/** An account name on its own line is short; a subtitle is longer and reads as a sentence. */
+const MAX_NAME_LINE_CHARS = 16;
+
+const DATE_OR_TIME =
+  /\d{2,4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?|\d{1,2}\s*[-/月]\s*\d{1,2}\s*[日号]?|\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?|(?:星期|周)[一二三四五六日天]/g;
+
 /**
- * The outlet printed without a label in the byline: in a short line under the headline that also holds
- * a date, the first word that is not the date, a time or a badge.
+ * The outlet printed without a label in the byline under the headline, as portals and self-media
+ * platforms do: an account name on its own line between the headline and the date (`IT之家` above
+ * `发布时间：09-30 22:46`), else the first word beside the date that is not a time or a badge
+ * (`2019年11月25日 18:57 参考消息`).
  */
-function bylineOutlet(unlabelled: readonly BylineHit[]): string | null {
-  const withDate = unlabelled.find((hit) => parseDate(hit.value) || parseYearlessDate(hit.value));
-  if (withDate) {
-    const residue = withDate.value
-      .replace(/\d{2,4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?/g, " ")
-      .replace(/\d{1,2}\s*[-/月]\s*\d{1,2}\s*[日号]?/g, " ")
-      .replace(/\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?/g, " ")
-      .replace(/(?:星期|周)[一二三四五六日天]/g, " ");
-    for (const token of residue.split(/[\s·•|｜丨]+/)) {
-      if (token.length === 0 || BYLINE_NOISE.test(token)) continue;
-      const value = cleanSource(token);
-      if (value) return value;
-    }
+function bylineOutlet(page: PageAnalysis): string | null {
+  if (page.headlineIndex < 0) return null;
+  const window = page.lines.filter((line) => {
+    const offset = line.index - page.headlineIndex;
+    return offset > 0 && offset <= BYLINE_WINDOW_LINES && line.zone === "content";
+  });
+  const dateLine = window.find(
+    (line) => line.text.length <= 80 && (parseDate(line.text) || parseYearlessDate(line.text)),
+  );
+  if (!dateLine) return null;
+
+  for (const line of window) {
+    if (line.index >= dateLine.index) break;
+    if (line.text.length > MAX_NAME_LINE_CHARS || /^h[1-6]$/.test(line.block.localName)) continue;
+    if (/[，。！？；：,!?;:]/.test(line.text) || BYLINE_NOISE.test(line.text)) continue;
+    const value = cleanSource(line.text);
+    if (value && !value.includes(" ")) return value;
+  }
+
+  const unlabelled = page.unlabelled.find((hit) => hit.line === dateLine);
+  if (!unlabelled) return null;
+  const residue = unlabelled.value.replace(DATE_OR_TIME, " ");
+  for (const token of residue.split(/[\s·•|｜丨]+/)) {
+    if (token.length === 0 || BYLINE_NOISE.test(token)) continue;
+    const value = cleanSource(token);
+    if (value) return value;
   }
   return null;
 }
