@@ -63,7 +63,11 @@ export interface CrawlFailure {
 export interface CrawlParts {
   frontier: Frontier;
   politeness: Politeness;
-  fetch: (url: string, init: { allowNonHtml: boolean }) => Promise<FetchResult>;
+  /** `headers`: per-request headers (conditional requests of incremental crawls, `incremental.ts`). */
+  fetch: (
+    url: string,
+    init: { allowNonHtml: boolean; headers?: Record<string, string> },
+  ) => Promise<FetchResult>;
   /** Null when robots.txt is ignored (`--no-robots`). */
   robots: RobotsCache | null;
   /** Which URLs belong to the crawl; a seed that redirects to another host brings that host in. */
@@ -86,8 +90,11 @@ export interface CrawlParts {
   idlePollMs?: number;
 }
 
-/** Frontier meta key holding the pages fetched so far in this state (all runs), for `maxPages`. */
-const PAGES_FETCHED_KEY = "crawl.pagesFetched";
+/**
+ * Frontier meta key holding the pages fetched so far in this state, for `maxPages`; an incremental run
+ * (`incremental.ts`) resets it when it starts a new pass over a finished state.
+ */
+export const PAGES_FETCHED_KEY = "crawl.pagesFetched";
 
 /** Marker for a request whose fetch never started because the crawl was stopping. */
 const ABANDONED = Symbol("abandoned");

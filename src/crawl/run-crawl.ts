@@ -27,6 +27,7 @@ import { classifyPage } from "./classify-page.js";
 import { type CrawlParts, crawl, type FoundLink, type PageReading } from "./crawl.js";
 import { type CrawlOptions, defaultErrorsPath, defaultStateDir } from "./crawl-options.js";
 import { discoverLinks, linkKindOfUrl } from "./discover-links.js";
+import { IncrementalCrawl, type IncrementalSummary } from "./incremental.js";
 import { Politeness } from "./politeness.js";
 import type { CrawlSummary, ProgressReporter } from "./progress.js";
 import { RobotsCache } from "./robots-cache.js";
@@ -58,7 +59,10 @@ export function crawlFiles(options: CrawlOptions): CrawlFiles {
   };
 }
 
-export async function runCrawl(options: CrawlOptions, control: RunCrawlControl): Promise<CrawlSummary> {
+export async function runCrawl(
+  options: CrawlOptions,
+  control: RunCrawlControl,
+): Promise<CrawlSummary & { incremental: IncrementalSummary }> {
   const files = crawlFiles(options);
   const frontier = new SqliteFrontier(files.state, { leaseTimeoutMs: options.frontier.leaseTimeoutMs });
   const fetcher = new HttpFetcher({
@@ -67,8 +71,14 @@ export async function runCrawl(options: CrawlOptions, control: RunCrawlControl):
   });
   let records: JsonlSink<ArticleRecord> | undefined;
   let errors: ErrorsSink | undefined;
+  let incremental: IncrementalCrawl | undefined;
   try {
-    records = new JsonlSink<ArticleRecord>(files.out);
+    // A state that finished before makes this an incremental run; one that did not, a resume.
+    incremental = IncrementalCrawl.open(files.state, frontier);
+    const startLine = incremental.describeStart();
+    if (startLine) control.notice(startLine);
+    // Keyed by URL and text hash: a revised article is written again, the same text never twice.
+    records = new JsonlSink<ArticleRecord>(files.out, { revisions: true });
     errors = new ErrorsSink(files.errorsOut);
     if (records.tornBytes > 0)
       control.notice(`cut a torn last line (${records.tornBytes} bytes) from ${files.out}`);
@@ -111,7 +121,7 @@ export async function runCrawl(options: CrawlOptions, control: RunCrawlControl):
       frontier,
       politeness,
       fetch: (url, init) => {
-        const headers = adapters.resolve(url).requestHeaders();
+        const headers = { ...init.headers, ...adapters.resolve(url).requestHeaders() };
         return fetcher.fetch(url, Object.keys(headers).length > 0 ? { ...init, headers } : init);
       },
       robots,
@@ -131,8 +141,13 @@ export async function runCrawl(options: CrawlOptions, control: RunCrawlControl):
       progress: control.progress,
       notice: control.notice,
     };
-    return await crawl(options, parts, control.signal);
+    const summary = await crawl(options, incremental.wrap(parts), control.signal);
+    incremental.finish(summary.stoppedBy);
+    const endLine = incremental.describeEnd();
+    if (endLine) control.notice(endLine);
+    return { ...summary, incremental: incremental.summary() };
   } finally {
+    incremental?.close();
     frontier.close();
     records?.close();
     errors?.close();

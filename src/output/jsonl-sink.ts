@@ -25,6 +25,12 @@ export interface JsonlSinkOptions extends AppendOnlyLinesOptions {
    * body share one hash, and skipping them would hide distinct articles. @default false
    */
   skipSameContent?: boolean;
+  /**
+   * Key lines by URL *and* `contentHash` instead of URL alone: a later revision of an article (its text
+   * changed, found by an incremental crawl) is written, while the same text of the same URL is still
+   * refused. `has(url)` then answers for no URL; ask `hasRevision`. @default false
+   */
+  revisions?: boolean;
 }
 
 /** What the sink needs of a record: its URL, and a content hash when content dedup is on. */
@@ -36,6 +42,10 @@ export interface SinkRecord {
 /** URLs are compared in normal form, so `has()` agrees with the frontier on what "the same URL" is. */
 function urlKey(url: string): string {
   return digest(`u:${normalizeUrl(url) ?? url}`);
+}
+
+function revisionKey(url: string, contentHash: string): string {
+  return digest(`r:${normalizeUrl(url) ?? url}\n${contentHash}`);
 }
 
 function contentKey(contentHash: string): string {
@@ -59,11 +69,13 @@ export class JsonlSink<T extends SinkRecord = SinkRecord> {
   #skipped = 0;
   readonly #seen = new Set<string>();
   readonly #skipSameContent: boolean;
+  readonly #revisions: boolean;
   readonly #file: AppendOnlyLines;
 
   constructor(filePath: string, options: JsonlSinkOptions = {}) {
     this.filePath = filePath;
     this.#skipSameContent = options.skipSameContent ?? false;
+    this.#revisions = options.revisions ?? false;
     // Opening repairs the tail first, so the scan below sees only whole lines.
     this.#file = new AppendOnlyLines(filePath, options);
     this.tornBytes = this.#file.tornBytes;
@@ -83,9 +95,14 @@ export class JsonlSink<T extends SinkRecord = SinkRecord> {
     this.unreadableLines = unreadable;
   }
 
-  /** True when a record for this URL is already in the file. */
+  /** True when a record for this URL is already in the file (without `revisions`). */
   has(url: string): boolean {
     return this.#seen.has(urlKey(url));
+  }
+
+  /** True when a record of this URL with this `contentHash` is already in the file (`revisions` on). */
+  hasRevision(url: string, contentHash: string): boolean {
+    return this.#seen.has(revisionKey(url, contentHash));
   }
 
   /** True when a record with this `contentHash` is already in the file (tracked with `skipSameContent`). */
@@ -94,12 +111,12 @@ export class JsonlSink<T extends SinkRecord = SinkRecord> {
   }
 
   /**
-   * Appends the record as one line. Returns false, writing nothing, when its URL (or, with
-   * `skipSameContent`, its content) is already in the file.
+   * Appends the record as one line. Returns false, writing nothing, when its URL (with `revisions`: its URL
+   * and text hash; with `skipSameContent`, its content) is already in the file.
    */
   write(record: T): boolean {
     if (
-      this.has(record.url) ||
+      this.#seen.has(this.#recordKey(record)) ||
       (this.#skipSameContent && record.contentHash && this.hasContent(record.contentHash))
     ) {
       this.#skipped++;
@@ -120,8 +137,14 @@ export class JsonlSink<T extends SinkRecord = SinkRecord> {
     this.#file.close();
   }
 
+  #recordKey(record: SinkRecord): string {
+    return this.#revisions && record.contentHash
+      ? revisionKey(record.url, record.contentHash)
+      : urlKey(record.url);
+  }
+
   #remember(record: SinkRecord): void {
-    this.#seen.add(urlKey(record.url));
+    this.#seen.add(this.#recordKey(record));
     if (this.#skipSameContent && record.contentHash) this.#seen.add(contentKey(record.contentHash));
   }
 }

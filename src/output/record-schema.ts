@@ -60,6 +60,14 @@ export const articleRecordSchema = z.object({
     .regex(/^[0-9a-f]{64}$/)
     .describe("sha256 hex of `text`."),
   fetch: fetchInfoSchema,
+  revision: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe(
+      "Crawls only: 1 for the first record of a URL in a crawl state, 2, 3, … each time a later (incremental) run found its text changed.",
+    ),
   extra: z
     .record(z.string(), z.record(z.string(), z.json()))
     .optional()
