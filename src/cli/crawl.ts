@@ -8,7 +8,13 @@
  * 1 on bad input or a failure (one line on stderr).
  */
 import type { Command } from "commander";
-import { type CrawlOptionsInput, parseCrawlOptions, renderModes } from "../crawl/crawl-options.js";
+import {
+  type CrawlOptions,
+  CrawlOptionsError,
+  type CrawlOptionsInput,
+  parseCrawlOptions,
+  renderModes,
+} from "../crawl/crawl-options.js";
 import { createProgressReporter, formatSummary } from "../crawl/progress.js";
 import { crawlFiles, runCrawl } from "../crawl/run-crawl.js";
 
@@ -59,7 +65,7 @@ export function registerCrawl(program: Command): void {
     .option("--user-agent <string>", "User-Agent header (default: caiji/<version> (+project url))")
     .option("--no-robots", "ignore robots.txt (Disallow, Crawl-delay, Sitemap)")
     .action(async (seeds: string[], flags: CrawlFlags) => {
-      const options = parseCrawlOptions(toOptionsInput(seeds, flags));
+      const options = parseFlags(seeds, flags);
       const files = crawlFiles(options);
       const controller = new AbortController();
       let stopSignal: string | null = null;
@@ -90,6 +96,40 @@ export function registerCrawl(program: Command): void {
         process.exit(signalExitCodes[stopSignal] ?? 1);
       }
     });
+}
+
+/** The flag (or argument) behind each setting, so a bad value is reported as the user typed it. */
+const flagNames: Record<string, string> = {
+  seeds: "<seed-url>",
+  sitemaps: "--sitemap",
+  out: "--out",
+  state: "--state",
+  render: "--render",
+  "scope.maxPages": "--max-pages",
+  "scope.maxDepth": "--max-depth",
+  "scope.include": "--include",
+  "scope.exclude": "--exclude",
+  "politeness.concurrency": "--concurrency",
+  "politeness.perHostConcurrency": "--per-host-concurrency",
+  "politeness.intervalMs": "--interval-ms",
+  "fetch.userAgent": "--user-agent",
+};
+
+function parseFlags(seeds: string[], flags: CrawlFlags): CrawlOptions {
+  const input = toOptionsInput(seeds, flags);
+  try {
+    return parseCrawlOptions(input);
+  } catch (error) {
+    if (!(error instanceof CrawlOptionsError)) throw error;
+    const keys = error.path.map(String);
+    const named = keys.filter((key) => !/^\d+$/.test(key)).join(".");
+    const value = keys.reduce<unknown>(
+      (node, key) => (node as Record<string, unknown> | undefined)?.[key],
+      input,
+    );
+    const shown = typeof value === "string" ? ` "${value}"` : "";
+    throw new Error(`${flagNames[named] ?? named}${shown}: ${error.detail}`);
+  }
 }
 
 function collect(value: string, previous: string[]): string[] {

@@ -98,13 +98,23 @@ export const crawlOptionsSchema = z.object({
 export type CrawlOptionsInput = z.input<typeof crawlOptionsSchema>;
 export type CrawlOptions = z.output<typeof crawlOptionsSchema>;
 
-/** Parses and fills in defaults; throws a one-line `Error` naming the bad setting. */
+/** A setting that does not parse: which one (`scope.maxPages`, `seeds.0`) and what is wrong with it. */
+export class CrawlOptionsError extends Error {
+  constructor(
+    readonly path: readonly PropertyKey[],
+    readonly detail: string,
+  ) {
+    super(`invalid crawl option ${path.map(String).join(".") || "(options)"}: ${detail}`);
+    this.name = "CrawlOptionsError";
+  }
+}
+
+/** Parses and fills in defaults; throws a `CrawlOptionsError` naming the first bad setting. */
 export function parseCrawlOptions(input: CrawlOptionsInput): CrawlOptions {
   const parsed = crawlOptionsSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? `${issue.path.join(".")}: ` : "";
-    throw new Error(`invalid crawl option ${where}${issue?.message ?? "unknown problem"}`);
+    throw new CrawlOptionsError(issue?.path ?? [], issue?.message ?? "unknown problem");
   }
   const options = parsed.data;
   options.fetch.userAgent ??= process.env.CAIJI_USER_AGENT || undefined;

@@ -287,6 +287,10 @@ class CrawlRun {
     const origin = new URL(request.url).origin;
     if (!this.robotsSeenOrigins.has(origin)) {
       this.robotsSeenOrigins.add(origin);
+      // robots.txt was the host's first request; its Crawl-delay is known only now. Hold the host for it from
+      // here, as after any response (see `fetchWhenPolite`), before the first page can be dispatched.
+      const { politeness } = this.parts;
+      politeness.recordDelay(request.url, politeness.intervalMsFor(request.url));
       const sitemaps = (await robots.sitemaps(origin)).filter((url) => this.parts.scope.allows(url));
       this.parts.frontier.addMany(sitemaps.map((url) => ({ url, kind: "sitemap" as const, depth: 0 })));
     }

@@ -1,7 +1,7 @@
 /**
  * The crash-safety promise, tested the hard way: the `caiji crawl` command runs as a child process and is
  * killed with SIGKILL (no chance to clean up) at random points of the crawl, then started again with the
- * same `--state`, several times. The final output must hold every expected record exactly once, as whole
+ * same `--state`, several times, then stopped once with SIGTERM (graceful), then run to the end. The final output must hold every expected record exactly once, as whole
  * lines: a kill may repeat work, never lose it or duplicate it in the output.
  *
  * Kill points are drawn at random but always mid-crawl: each run is killed after the server has seen a
@@ -43,12 +43,13 @@ async function waitFor(condition: () => boolean, timeoutMs: number, what: string
   }
 }
 
-describe("caiji crawl killed with SIGKILL and resumed", () => {
+describe("caiji crawl killed with SIGKILL, stopped with SIGTERM, and resumed", () => {
   it("ends with every expected record exactly once and no torn line", async () => {
     const out = join(workDir, "out.jsonl");
     const state = join(workDir, "state");
     const kills = 3 + Math.floor(Math.random() * 3);
     const killPoints: string[] = [];
+    let finishedEarly = false;
     const crawlArgs = [portal.url, "--out", out, "--state", state, "--interval-ms", "0"];
 
     for (let k = 0; k < kills; k++) {
@@ -68,12 +69,29 @@ describe("caiji crawl killed with SIGKILL and resumed", () => {
       await new Promise((resolve) => setTimeout(resolve, extraMs));
       if (exitedEarly) {
         killPoints.push(`run ${k + 1} finished before its kill point`);
+        finishedEarly = true;
         break;
       }
       run.child.kill("SIGKILL");
       const { signal } = await run.exited;
       expect(signal, run.stderr()).toBe("SIGKILL");
       killPoints.push(`run ${k + 1}: after ${newRequests} requests + ${extraMs} ms`);
+    }
+
+    // A graceful stop in between: SIGTERM finishes the pages in flight, closes the state and exits 143.
+    if (!finishedEarly) {
+      const stopped = startCrawlProcess(crawlArgs);
+      const requestsBefore = portal.requestLog.length;
+      await waitFor(
+        () => portal.requestLog.length >= requestsBefore + 2,
+        120_000,
+        "the SIGTERM run to start",
+      );
+      stopped.child.kill("SIGTERM");
+      const stoppedExit = await stopped.exited;
+      expect(stoppedExit.code, stopped.stderr()).toBe(143);
+      expect(stopped.stdout()).toContain("interrupted");
+      expect(readRecordsFile(out).problems).toEqual([]);
     }
 
     const last = startCrawlProcess(crawlArgs);
