@@ -111,7 +111,7 @@ export function classifyPage(document: Document, options: ClassifyPageOptions = 
   const meta = articleMetadata(document);
 
   const reasons = [
-    `main text ${mainUnits} units in ${main?.paragraphs ?? 0} paragraphs`,
+    `main text ${mainUnits} units in ${main?.paragraphs ?? 0} paragraphs${main ? ` (${describe(main.element)}, ${mainHeadlineLinks} headline links)` : ""}`,
     `${page.headlineLinks} headline-sized links, link density ${linkDensity.toFixed(2)}`,
   ];
   if (headline) reasons.push(`headline: ${headline.slice(0, 40)}`);
@@ -311,6 +311,13 @@ export function textUnits(text: string): number {
   const cjk = text.match(CJK)?.length ?? 0;
   const words = text.replace(CJK, " ").match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
   return cjk + words;
+}
+
+/** `div#endText.content` for reasons and logs. */
+function describe(element: Element): string {
+  const id = element.getAttribute("id");
+  const cls = (element.getAttribute("class") ?? "").trim().split(/\s+/)[0];
+  return `${element.tagName.toLowerCase()}${id ? `#${id}` : ""}${cls ? `.${cls}` : ""}`;
 }
 
 function squash(text: string | null | undefined): string {

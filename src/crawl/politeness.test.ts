@@ -199,6 +199,31 @@ describe("Politeness on a fake clock", () => {
     expect(starts[0]?.at).toBe(200);
   });
 
+  it("removes a waiting request when its signal aborts, and starts the next one on time", async () => {
+    const { clock, politeness, starts, task } = setup({ intervalMs: 1000 });
+    const controller = new AbortController();
+    const first = task("http://a.test/1");
+    const cancelled = politeness
+      .schedule("http://a.test/2", async () => "ran", { signal: controller.signal })
+      .catch((error: Error) => `rejected: ${error.message}`);
+    const third = task("http://a.test/3");
+    await clock.advance(500);
+    controller.abort(new Error("shutdown"));
+    await expect(cancelled).resolves.toBe("rejected: shutdown");
+    expect(politeness.stats().queued).toBe(1);
+    await clock.advance(2000);
+    await Promise.all([first, third]);
+    expect(starts.map((s) => [s.url, s.at])).toEqual([
+      ["http://a.test/1", 0],
+      ["http://a.test/3", 1000],
+    ]);
+    const already = new AbortController();
+    already.abort(new Error("late"));
+    await expect(
+      politeness.schedule("http://a.test/4", async () => 1, { signal: already.signal }),
+    ).rejects.toThrow("late");
+  });
+
   it("drops an idle host's record, but only after its interval has run out", async () => {
     const { clock, politeness, task } = setup({ intervalMs: 1000, idleTtlMs: 5000 });
     const done = task("http://a.test/1");
@@ -220,10 +245,21 @@ describe("Politeness on a fake clock", () => {
 });
 
 describe("Politeness on the real clock", () => {
-  it("achieves at least 95% of the allowed rate without breaking the interval", async () => {
-    const politeness = new Politeness({ intervalMs: 100 });
+  it("starts each request as soon as its interval allows: no early starts, no slack of its own", async () => {
+    const intervalMs = 100;
+    // Real timers, observed: the scheduler's own delay is the time from a timer firing to the request
+    // starting. Late timers on a busy machine are the OS's, not the scheduler's, so they are measured apart.
+    const wakeUps: number[] = [];
+    const sleep = (ms: number) =>
+      new Promise<void>((resolve) =>
+        setTimeout(() => {
+          wakeUps.push(performance.now());
+          resolve();
+        }, ms),
+      );
+    const politeness = new Politeness({ intervalMs, sleep });
     const starts: number[] = [];
-    const jobs = Array.from({ length: 11 }, (_, i) =>
+    const jobs = Array.from({ length: 8 }, (_, i) =>
       politeness.schedule(`http://127.0.0.1:1/${i}`, async () => {
         starts.push(performance.now());
         await new Promise((resolve) => setTimeout(resolve, 5));
@@ -231,9 +267,13 @@ describe("Politeness on the real clock", () => {
     );
     await Promise.all(jobs);
     const gaps = starts.slice(1).map((t, i) => t - (starts[i] as number));
-    // Date.now() has 1 ms resolution, so a gap may measure a hair under 100 on performance.now().
-    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(98.5);
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(intervalMs - 1);
+    for (const start of starts.slice(1)) {
+      const wake = Math.max(...wakeUps.filter((w) => w <= start));
+      expect(start - wake).toBeLessThan(2);
+    }
+    // The achieved rate on an idle machine is ≥ .99; the bound here leaves room for a loaded CI box.
     const span = (starts.at(-1) as number) - (starts[0] as number);
-    expect((10 * 100) / span).toBeGreaterThanOrEqual(0.95);
+    expect((gaps.length * intervalMs) / span).toBeGreaterThanOrEqual(0.5);
   });
 });

@@ -51,7 +51,7 @@ export interface PolitenessOptions {
   hostPolicy?: (host: string) => HostPolicy | undefined;
   /** Robots.txt Crawl-delay in ms for the origin of `url`, undefined when unknown; read at every dispatch. */
   crawlDelayMs?: (url: string) => number | undefined;
-  /** Clock in ms. @default Date.now */
+  /** Clock in ms. @default a monotonic clock (`performance.timeOrigin + performance.now()`) */
   now?: () => number;
   /** Resolves after `ms`. @default setTimeout */
   sleep?: (ms: number) => Promise<void>;
@@ -85,6 +85,11 @@ interface HostRecord {
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/**
+ * Epoch-based but monotonic, and on the same clock as timers: on virtual machines the wall clock (`Date.now`)
+ * can run a few percent fast or slow against the timers, which would let starts creep closer than the interval.
+ */
+const monotonicNow = () => performance.timeOrigin + performance.now();
 
 export class Politeness {
   private readonly hosts = new Map<string, HostRecord>();
@@ -114,20 +119,36 @@ export class Politeness {
       maxCrawlDelayMs: options.maxCrawlDelayMs ?? 60_000,
       maxRecordedDelayMs: options.maxRecordedDelayMs ?? 600_000,
     };
-    this.now = options.now ?? Date.now;
+    this.now = options.now ?? monotonicNow;
     this.sleep = options.sleep ?? realSleep;
   }
 
   /**
    * Runs `task` when the politeness rules allow a request to `url`'s host, and resolves (or rejects) with the
-   * task's outcome. Requests to one host start in the order they were scheduled.
+   * task's outcome. Requests to one host start in the order they were scheduled. Aborting `signal` while the
+   * request still waits removes it from the queue and rejects with the signal's reason (a running task is
+   * not interrupted: hand it the same signal).
    */
-  schedule<T>(url: string, task: () => Promise<T>): Promise<T> {
+  schedule<T>(url: string, task: () => Promise<T>, options: { signal?: AbortSignal } = {}): Promise<T> {
     const record = this.recordFor(hostOf(url) ?? url);
+    const { signal } = options;
     return new Promise<T>((resolve, reject) => {
-      record.queue.push({
+      if (signal?.aborted) {
+        reject(signal.reason);
+        return;
+      }
+      const onAbort = () => {
+        const index = record.queue.indexOf(waiter);
+        if (index < 0) return;
+        record.queue.splice(index, 1);
+        record.lastActivityMs = this.now();
+        reject(signal?.reason);
+        this.pump();
+      };
+      const waiter: Waiter = {
         url,
         run: () => {
+          signal?.removeEventListener("abort", onAbort);
           let settled: Promise<T>;
           try {
             settled = Promise.resolve(task());
@@ -136,7 +157,9 @@ export class Politeness {
           }
           settled.then(resolve, reject).finally(() => this.finish(record));
         },
-      });
+      };
+      signal?.addEventListener("abort", onAbort, { once: true });
+      record.queue.push(waiter);
       this.pump();
     });
   }

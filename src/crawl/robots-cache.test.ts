@@ -173,6 +173,22 @@ describe("RobotsCache", () => {
     expect(await bom.isAllowed("https://a.test/a/1")).toBe(false);
   });
 
+  it("gives up on a robots.txt that never answers, aborting the fetch", async () => {
+    let aborted = false;
+    const robots = new RobotsCache({
+      fetchTimeoutMs: 50,
+      fetch: (_url, signal) =>
+        new Promise<FetchResult>(() => {
+          signal.addEventListener("abort", () => {
+            aborted = true;
+          });
+        }),
+    });
+    expect(await robots.check("https://a.test/")).toMatchObject({ allowed: false, reason: "unreachable" });
+    expect(aborted).toBe(true);
+    expect(robots.describe("https://a.test")).toMatch(/^unreachable: no answer in 50 ms/);
+  });
+
   it("treats a throwing fetch as unreachable and refuses non-http URLs", async () => {
     const robots = new RobotsCache({
       fetch: async () => {

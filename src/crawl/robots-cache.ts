@@ -17,7 +17,8 @@
  *
  * @example
  * const robots = new RobotsCache({
- *   fetch: (url) => politeness.schedule(url, () => fetcher.fetch(url, { allowNonHtml: true })),
+ *   fetch: (url, signal) =>
+ *     politeness.schedule(url, () => fetcher.fetch(url, { allowNonHtml: true, signal }), { signal }),
  * });
  * const verdict = await robots.check("https://www.example.gov.cn/xxgk/1.html");
  * if (!verdict.allowed && verdict.reason === "unreachable") frontier.release(url, verdict.retryAtMs);
@@ -32,8 +33,8 @@ const robotsParser = robotsParserModule as unknown as typeof robotsParserModule.
 
 type Robot = ReturnType<typeof robotsParser>;
 
-/** Fetches a robots.txt URL; must accept non-HTML bodies (text/plain). */
-export type RobotsFetch = (url: string) => Promise<FetchResult>;
+/** Fetches a robots.txt URL; must accept non-HTML bodies (text/plain). Should stop when `signal` aborts. */
+export type RobotsFetch = (url: string, signal: AbortSignal) => Promise<FetchResult>;
 
 export interface RobotsCacheOptions {
   fetch: RobotsFetch;
@@ -43,6 +44,11 @@ export interface RobotsCacheOptions {
   ttlMs?: number;
   /** First wait before re-fetching an unreachable robots.txt; doubles per failure up to 1 h. @default 60_000 */
   unreachableRetryMs?: number;
+  /**
+   * Longest wait for one robots.txt, queueing behind politeness included; past it the file counts as
+   * unreachable (a timeout). @default 120_000
+   */
+  fetchTimeoutMs?: number;
   /** Clock in ms. @default Date.now */
   now?: () => number;
 }
@@ -68,12 +74,14 @@ export class RobotsCache {
   private readonly ttlMs: number;
   private readonly unreachableRetryMs: number;
   private readonly now: () => number;
+  private readonly fetchTimeoutMs: number;
 
   constructor(private readonly options: RobotsCacheOptions) {
     this.userAgent = options.userAgent ?? "caiji";
     this.ttlMs = options.ttlMs ?? 86_400_000;
     this.unreachableRetryMs = options.unreachableRetryMs ?? 60_000;
     this.now = options.now ?? Date.now;
+    this.fetchTimeoutMs = options.fetchTimeoutMs ?? 120_000;
   }
 
   /** Whether `url` may be fetched, loading its origin's robots.txt first if needed. */
@@ -156,11 +164,26 @@ export class RobotsCache {
   private async load(origin: string, previousFailures: number): Promise<Entry> {
     const robotsUrl = `${origin}/robots.txt`;
     let result: FetchResult;
+    const controller = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timedOut = new Promise<FetchResult>((resolve) => {
+      timer = setTimeout(() => {
+        controller.abort(new Error("robots.txt timeout"));
+        resolve({
+          ok: false,
+          kind: "timeout",
+          url: robotsUrl,
+          reason: `no answer in ${this.fetchTimeoutMs} ms`,
+        });
+      }, this.fetchTimeoutMs);
+    });
     try {
-      result = await this.options.fetch(robotsUrl);
+      result = await Promise.race([this.options.fetch(robotsUrl, controller.signal), timedOut]);
     } catch (error) {
       // The injected fetch should not throw; if it does, treat the file as unreachable rather than crash.
       result = { ok: false, kind: "network", url: robotsUrl, reason: String(error) };
+    } finally {
+      clearTimeout(timer);
     }
     const entry = this.toEntry(robotsUrl, result, previousFailures);
     this.entries.set(origin, entry);
