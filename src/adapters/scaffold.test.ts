@@ -3,7 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { formatJson } from "./format-json.js";
-import { adapterTemplate, expectationsFrom, importSpecifier, samplePageFromFile } from "./scaffold.js";
+import {
+  adapterTemplate,
+  expectationsFrom,
+  importSpecifier,
+  samplePageFromFile,
+  scaffoldAdapter,
+} from "./scaffold.js";
 
 const temp = mkdtempSync(join(tmpdir(), "caiji-scaffold-"));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -137,5 +143,63 @@ describe("formatJson with Chinese text", () => {
     expect(formatJson({ expect: { textContains: ["短句", "另一句"] } })).toContain(
       '"textContains": ["短句", "另一句"]',
     );
+  });
+});
+
+describe("scaffoldAdapter", () => {
+  const html = `<html lang="zh-CN"><head><meta charset="utf-8"><title>标题</title></head><body><h1>标题</h1>
+    <div><p>${"镇文化广场上人头攒动，六十余家合作社和农户带来了腊肉、红薯粉条等特色年货。".repeat(4)}</p>
+    <p>${"展销会为期五天，现场设置了特色农产品、非遗手工艺品和电商直播三个展区。".repeat(4)}</p></div></body></html>`;
+  const page = (url: string) => ({
+    requestedUrl: url,
+    url,
+    status: 200,
+    headers: { "content-type": "text/html; charset=utf-8" },
+    body: new TextEncoder().encode(html),
+    fetchedAt: new Date(),
+    rendered: false,
+  });
+
+  it("writes adapter, page and contract; a second case keeps the adapter; an existing case needs --force", async () => {
+    const projectDir = join(temp, "project");
+    const first = await scaffoldAdapter({
+      name: "demo",
+      page: page("http://www.demo.cn/a/1.html"),
+      projectDir,
+    });
+    expect(first.adapterCreated).toBe(true);
+    expect(readFileSync(first.adapterFile, "utf8")).toContain('hosts: ["www.demo.cn"]');
+    const contract = JSON.parse(readFileSync(first.expectedFile, "utf8"));
+    expect(contract.url).toBe("http://www.demo.cn/a/1.html");
+    expect(contract.contentType).toBe("text/html; charset=utf-8");
+    expect(contract.expect).toMatchObject({ site: "demo", title: "标题", views: null });
+
+    writeFileSync(first.adapterFile, readFileSync(first.adapterFile, "utf8").replace("// fields", "fields"));
+    const edited = readFileSync(first.adapterFile, "utf8");
+    const second = await scaffoldAdapter({
+      name: "demo",
+      page: page("http://www.demo.cn/a/2.html"),
+      projectDir,
+      caseName: "second",
+    });
+    expect(second.adapterCreated).toBe(false);
+    expect(readFileSync(second.adapterFile, "utf8")).toBe(edited);
+
+    await expect(
+      scaffoldAdapter({ name: "demo", page: page("http://www.demo.cn/a/3.html"), projectDir }),
+    ).rejects.toThrow(/article\/expected\.json already exists \(use --force/);
+    const replaced = await scaffoldAdapter({
+      name: "demo",
+      page: page("http://www.demo.cn/a/3.html"),
+      projectDir,
+      force: true,
+    });
+    expect(JSON.parse(readFileSync(replaced.expectedFile, "utf8")).url).toBe("http://www.demo.cn/a/3.html");
+  });
+
+  it("refuses a bad name before writing anything", async () => {
+    await expect(
+      scaffoldAdapter({ name: "Demo Site", page: page("http://a.cn/"), projectDir: temp }),
+    ).rejects.toThrow(/lower-case/);
   });
 });

@@ -32,12 +32,14 @@ export interface ScaffoldOptions {
   contractsDir?: string;
   /** The case folder's name. @default "article" */
   caseName?: string;
-  /** Overwrite an existing adapter file or case. @default false */
+  /** Replace an existing case (an existing adapter file is never overwritten). @default false */
   force?: boolean;
 }
 
 export interface ScaffoldResult {
   adapterFile: string;
+  /** False when the adapter already existed: the new case was added to it. */
+  adapterCreated: boolean;
   pageFile: string;
   expectedFile: string;
   /** What the generic extraction produced, for the CLI to show. */
@@ -63,16 +65,17 @@ export async function scaffoldAdapter(options: ScaffoldOptions): Promise<Scaffol
   const adapterFile = join(adaptersDir, `${name}.ts`);
   const pageFile = join(caseDir, "page.html");
   const expectedFile = join(caseDir, "expected.json");
-  if (!options.force) {
-    for (const file of [adapterFile, expectedFile]) {
-      if (existsSync(file))
-        throw new Error(`${relative(projectDir, file)} already exists (use --force to overwrite)`);
-    }
+  if (!options.force && existsSync(expectedFile)) {
+    throw new Error(`${relative(projectDir, expectedFile)} already exists (use --force to replace the case)`);
   }
 
-  const host = new URL(page.url).host;
-  mkdirSync(adaptersDir, { recursive: true });
-  writeFileSync(adapterFile, adapterTemplate(name, host, importSpecifier(projectDir, adaptersDir)));
+  // An existing adapter is kept: a second sample of a known site only adds a case, judged by its hooks.
+  const adapterCreated = !existsSync(adapterFile);
+  if (adapterCreated) {
+    mkdirSync(adaptersDir, { recursive: true });
+    const host = new URL(page.url).host;
+    writeFileSync(adapterFile, adapterTemplate(name, host, importSpecifier(projectDir, adaptersDir)));
+  }
   mkdirSync(caseDir, { recursive: true });
   writeFileSync(pageFile, page.body);
 
@@ -90,7 +93,7 @@ export async function scaffoldAdapter(options: ScaffoldOptions): Promise<Scaffol
     expect: expectationsFrom(observation),
   };
   writeFileSync(expectedFile, formatJson(contract));
-  return { adapterFile, pageFile, expectedFile, observation };
+  return { adapterFile, adapterCreated, pageFile, expectedFile, observation };
 }
 
 /** The contract as things stand: every record field, the page kind, and a few quotes of the text. */

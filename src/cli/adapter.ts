@@ -37,14 +37,16 @@ export function registerAdapter(program: Command): void {
 
   adapter
     .command("new")
-    .description("write crawlers/<name>.ts, save the sample page and a contract of what caiji extracts today")
+    .description(
+      "write crawlers/<name>.ts (unless it exists), save the sample page and a contract of what caiji extracts today",
+    )
     .argument("<name>", "adapter name: lower-case letters, digits and dashes")
     .requiredOption("--url <url-or-file>", "a sample article page: its URL, or a saved HTML file")
     .option("--page-url <url>", "the address of a saved file (default: its canonical link)")
     .option("--case <name>", "name of the contract case", "article")
     .option("--adapters <dir>", "where to write the adapter", DEFAULT_ADAPTERS_DIR)
     .option("--fixtures <dir>", "where contracts live", DEFAULT_CONTRACTS_DIR)
-    .option("--force", "overwrite an existing adapter or contract")
+    .option("--force", "replace an existing case (the adapter file is never overwritten)")
     .action(async (name: string, flags: NewFlags) => {
       const page = await samplePage(flags.url, flags.pageUrl);
       const result = await scaffoldAdapter({
@@ -59,7 +61,7 @@ export function registerAdapter(program: Command): void {
       const record = result.observation.record;
       process.stdout.write(
         [
-          `wrote ${show(result.adapterFile)}`,
+          `${result.adapterCreated ? "wrote" : "kept"} ${show(result.adapterFile)}`,
           `saved ${show(result.pageFile)}`,
           `wrote ${show(result.expectedFile)}`,
           record
