@@ -30,6 +30,15 @@ const routes: Record<string, Handler> = {
   "/r3": (_req, res) => redirect(res, 307, "/ok"),
   "/loop-a": (_req, res) => redirect(res, 302, "/loop-b"),
   "/loop-b": (_req, res) => redirect(res, 302, "/loop-a"),
+  "/cookie-check": (req, res) => {
+    if ((req.headers.cookie ?? "").includes("visited=1")) {
+      res.writeHead(200, { "content-type": "text/html" });
+      res.end(`<html><body>cookie ${req.headers.cookie}</body></html>`);
+      return;
+    }
+    res.writeHead(302, { location: "/cookie-check", "set-cookie": "visited=1; Path=/; HttpOnly" });
+    res.end();
+  },
   "/no-location": (_req, res) => {
     res.writeHead(302);
     res.end();
@@ -197,6 +206,13 @@ describe("HttpFetcher against a local server", () => {
     const result = await fetcher.fetch(`${base}/loop-a`);
     expect(result).toMatchObject({ ok: false, kind: "redirect" });
     if (!result.ok) expect(result.reason).toMatch(/loop/);
+  });
+
+  it("follows a cookie-check redirect back to the same URL, carrying the cookie", async () => {
+    const result = await fetcher.fetch(`${base}/cookie-check`);
+    if (!result.ok) throw new Error(result.reason);
+    expect(new TextDecoder().decode(result.page.body)).toContain("cookie visited=1");
+    expect(result.redirects).toEqual([`${base}/cookie-check`]);
   });
 
   it("gives up after maxRedirects hops", async () => {

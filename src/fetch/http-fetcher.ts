@@ -155,23 +155,36 @@ export class HttpFetcher {
       ...lowerCaseKeys(init.headers ?? {}),
     };
     const redirects: string[] = [];
+    // Cookies set along one redirect chain: sites that check for a cookie answer `302 Set-Cookie` back to
+    // the same URL, which is a loop only when the cookies did not change.
+    const cookies = new RedirectCookies();
     const seen = new Set<string>();
     let current = url;
     try {
       for (;;) {
         const target = parseHttpUrl(current);
         if (!target) return failure("disallowed", url, `not an http(s) URL: ${current}`);
-        seen.add(target.href);
-        const res = await request(target, { method: "GET", headers, signal, dispatcher: this.dispatcher });
+        seen.add(`${target.href} ${cookies.header(target)}`);
+        const cookie = cookies.header(target);
+        const hopHeaders = cookie && !headers.cookie ? { ...headers, cookie } : headers;
+        const res = await request(target, {
+          method: "GET",
+          headers: hopHeaders,
+          signal,
+          dispatcher: this.dispatcher,
+        });
         const status = res.statusCode;
 
         if (REDIRECT_STATUSES.has(status)) {
           res.body.dump().catch(() => {});
+          cookies.store(target, res.headers["set-cookie"]);
           const location = headerValue(res.headers.location);
           if (!location) return failure("http-status", url, `${status} without Location`, status);
           const next = parseHttpUrl(location, target.href);
           if (!next) return failure("redirect", url, `redirect to a non-http URL: ${location}`, status);
-          if (seen.has(next.href)) return failure("redirect", url, `redirect loop at ${next.href}`, status);
+          if (seen.has(`${next.href} ${cookies.header(next)}`)) {
+            return failure("redirect", url, `redirect loop at ${next.href}`, status);
+          }
           if (redirects.length >= this.opts.maxRedirects) {
             return failure("redirect", url, `more than ${this.opts.maxRedirects} redirects`, status);
           }
@@ -253,6 +266,27 @@ export class HttpFetcher {
       }
       return failure("network", "", `cannot decode ${encoding} body: ${(error as Error).message}`);
     }
+  }
+}
+
+/** Name=value cookies per host, kept for the hops of one fetch only (caiji keeps no session). */
+class RedirectCookies {
+  private readonly byHost = new Map<string, Map<string, string>>();
+
+  store(url: URL, setCookie: string | string[] | undefined): void {
+    for (const line of Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : []) {
+      const pair = line.split(";")[0] ?? "";
+      const eq = pair.indexOf("=");
+      if (eq <= 0) continue;
+      const jar = this.byHost.get(url.hostname) ?? new Map<string, string>();
+      jar.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
+      this.byHost.set(url.hostname, jar);
+    }
+  }
+
+  header(url: URL): string {
+    const jar = this.byHost.get(url.hostname);
+    return jar ? [...jar].map(([name, value]) => `${name}=${value}`).join("; ") : "";
   }
 }
 
