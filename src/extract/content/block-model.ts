@@ -138,15 +138,25 @@ function kindOf(element: Element): BlockKind {
   return "paragraph";
 }
 
+/** Text of `node` with `<br>` read as a space (the author's break, unlike a source line wrap). */
+function rawText(node: Node): string {
+  if (node.nodeType === 3) return node.nodeValue ?? "";
+  if (node.nodeType !== 1) return "";
+  if ((node as Element).tagName === "BR") return " ";
+  let text = "";
+  for (const child of node.childNodes) text += rawText(child);
+  return text;
+}
+
 function textOf(element: Element): string {
   if (element.tagName === "PRE") return (element.textContent ?? "").replace(/^\n+|\s+$/g, "");
   if (element.tagName === "TR") {
     return [...element.children]
-      .map((cell) => normalizeParagraph(cell.textContent ?? ""))
+      .map((cell) => normalizeParagraph(rawText(cell)))
       .filter((text) => text !== "")
       .join(" ");
   }
-  return normalizeParagraph(element.textContent ?? "");
+  return normalizeParagraph(rawText(element));
 }
 
 function makeBlock(element: Element): Block {
@@ -221,5 +231,24 @@ export function pruneEmpty(root: Element): void {
     )
       continue;
     element.remove();
+  }
+}
+
+/**
+ * Trims the indentation (`&nbsp;`, full-width spaces) and trailing whitespace of a block in place, so
+ * the HTML paragraphs read like the text ones.
+ */
+export function trimBlockEdges(block: Block): void {
+  const document = block.element.ownerDocument;
+  const walker = document.createTreeWalker(block.element, 4 /* NodeFilter.SHOW_TEXT */);
+  const texts: Text[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(node as Text);
+  for (const text of texts) {
+    text.data = text.data.replace(/^\s+/, "");
+    if (text.data !== "") break;
+  }
+  for (const text of texts.reverse()) {
+    text.data = text.data.replace(/\s+$/, "");
+    if (text.data !== "") break;
   }
 }

@@ -15,7 +15,7 @@
  * const content = extractMainContent(document, { url, title });
  * dispose();
  */
-import { collectBlocks, normalizeBlockStructure, removeBlocks } from "./block-model.js";
+import { collectBlocks, normalizeBlockStructure, removeBlocks, trimBlockEdges } from "./block-model.js";
 import { runBoilerplateFilters } from "./boilerplate-filters.js";
 import { chooseContent } from "./choose-content.js";
 import { collectChromeTexts } from "./chrome-texts.js";
@@ -46,9 +46,9 @@ export function extractMainContent(
   );
   sanitizeContent(content, ctx.url);
 
-  const text = collectBlocks(content)
-    .map((block) => block.text)
-    .join("\n\n");
+  const finalBlocks = collectBlocks(content);
+  for (const block of finalBlocks) if (block.kind !== "preformatted") trimBlockEdges(block);
+  const text = finalBlocks.map((block) => block.text).join("\n\n");
   if (text.trim() === "") return null;
   return { html: content.innerHTML.trim(), text };
 }

@@ -12,7 +12,8 @@ import { Readability } from "@mozilla/readability";
 export const READABILITY_CHAR_THRESHOLD = 100;
 
 /** Meta tags Readability reads its article title from. */
-const TITLE_META = 'meta[property="og:title"],meta[name="og:title"],meta[name="twitter:title"],meta[property="twitter:title"],meta[name="dc.title"],meta[name="DC.title"],meta[property="dc:title"],meta[name="weibo: article:title"]';
+const TITLE_META =
+  'meta[property="og:title"],meta[name="og:title"],meta[name="twitter:title"],meta[property="twitter:title"],meta[name="dc.title"],meta[name="DC.title"],meta[property="dc:title"],meta[name="weibo: article:title"]';
 
 /** Returns Readability's main-content element (owned by `document`), or null when it finds none. */
 export function runReadability(document: Document): Element | null {

@@ -36,9 +36,9 @@ const MAX_LABELLED_LINE_LENGTH = 50;
 const alternation = (words: readonly string[]): string =>
   [...words].sort((a, b) => b.length - a.length).join("|");
 
-/** A label with its colon, at the start, after whitespace, a bracket or a separator. */
+/** A label with its colon, not glued to a preceding Chinese word (`报名时间：` is not `时间：`). */
 const LABEL_WITH_COLON = new RegExp(
-  `(?:^|[\\s【\\[（(|/｜丨])(?:${alternation(METADATA_LABELS)})\\s*[:：]`,
+  `(?:^|[^\\u4e00-\\u9fffA-Za-z])(?:${alternation(METADATA_LABELS)})\\s*[:：]`,
   "gi",
 );
 /** A role word followed by a name, without a colon (`新京报记者 陆一夫 编辑 刘晓阳 校对 李铭`). */
@@ -53,7 +53,7 @@ const DATE =
 const DATE_LINE = new RegExp(`^[（(]?\\s*${DATE}\\s*[）)]?\\s*[\\p{L}\\s]{0,10}$`, "u");
 /** A date together with a posting verb or counter: `本贴由某某于2005年8月12日…发表`, `发表于 2004年12月27日 (阅读:3727)`. */
 const DATE_WITH_POSTING = new RegExp(
-  `${DATE}[\\s\\S]*(?:发表|发布|更新|阅读|浏览|点击|评论)|(?:发表于|发布于|发表时间|更新于|posted)[\\s\\S]*${DATE}`,
+  `${DATE}[\\s\\S]*(?:发表|发布|更新|阅读|浏览|点击|评论|来源|作者|编辑)|(?:发表于|发布于|发表时间|更新于|posted)[\\s\\S]*${DATE}`,
   "i",
 );
 /** A byline without labels: `本报记者 王燕平 方云凤`, `光明日报记者 王建宏 张文攀`, `本报记者罗科苏盈发自北京`. */
@@ -67,13 +67,16 @@ const VIEW_COUNTER =
   /第\s*\d+\s*[个位名]?\s*(?:阅览|访问|浏览|读)者|(?:已被|被)(?:阅读|浏览|点击|访问)\s*\d+\s*次/;
 
 /** A line made only of bracketed items (`【纠错】 【责任编辑：吴迪】`)… */
-const BRACKETED_ONLY = /^(?:\s*[【\[][^】\]]*[】\]])+\s*$/;
+const BRACKETED_ONLY = /^(?:\s*[【[][^】\]]*[】\]])+\s*$/;
 /** …is a tool or metadata line when one item is a label or a page tool. */
 const BRACKETED_TOOL = /纠错|打印|关闭|收藏|返回|分享/;
 
 export function isMetadataLine(text: string, length: number): boolean {
   if (length > MAX_METADATA_LENGTH) return false;
-  if (BRACKETED_ONLY.test(text) && (BRACKETED_TOOL.test(text) || new RegExp(LABEL_WITH_COLON.source, "i").test(text)))
+  if (
+    BRACKETED_ONLY.test(text) &&
+    (BRACKETED_TOOL.test(text) || new RegExp(LABEL_WITH_COLON.source, "i").test(text))
+  )
     return true;
   if (DATE_LINE.test(text) || VIEW_COUNTER.test(text)) return true;
   if (length <= MAX_POSTING_LINE_LENGTH && !/[。！？]$/.test(text) && DATE_WITH_POSTING.test(text))

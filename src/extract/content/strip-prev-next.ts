@@ -19,7 +19,7 @@ export const NAVIGATION_OPENERS = [
 export const PAGE_TOOL_WORDS = [
   "返回顶部", "回到顶部", "打印本页", "打印此页", "打印文章", "打印", "关闭窗口", "关闭本页", "关闭", "收藏本页",
   "加入收藏", "收藏", "返回首页", "返回列表", "返回上一页", "返回", "查看更多", "字体", "字号", "默认", "大",
-  "中", "小", "【", "】", "[", "]", "第\\d+页", "共\\d+页", "首页", "尾页", "上一页", "下一页", "上一篇",
+  "中", "小", "第\\d+页", "共\\d+页", "首页", "尾页", "上一页", "下一页", "上一篇",
   "下一篇", "纠错", "我要纠错", "推荐给朋友", "发送给好友", "保存", "背景色", "护眼",
 ]; // biome-ignore format: a vocabulary reads better packed
 
@@ -29,7 +29,7 @@ const NAVIGATION_PHRASES =
 const MAX_NAVIGATION_LENGTH = 80;
 
 const OPENER = new RegExp(`^[【\\[<«\\s]*(?:${NAVIGATION_OPENERS.join("|")})\\s*[:：>»\\]】]`, "i");
-const TOOLS = new RegExp(`${PAGE_TOOL_WORDS.join("|")}|[\\s|｜:：/<>«»()（）·•]`, "g");
+const TOOLS = new RegExp(`${PAGE_TOOL_WORDS.join("|")}|[\\s|｜:：/<>«»()（）·•【】\\[\\]]`, "g");
 
 export function isNavigationLine(text: string, length: number): boolean {
   if (length > MAX_NAVIGATION_LENGTH) return false;

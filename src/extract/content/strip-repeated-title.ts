@@ -9,8 +9,9 @@
  * subheading that happens to resemble the title further down stays. With no known title, a leading
  * `<h1>` is taken as the title.
  */
-import type { Block } from "./block-model.js";
+
 import type { BlockFilter, FilterContext } from "./block-filter.js";
+import type { Block } from "./block-model.js";
 import { classifyBlock } from "./keep-main-cluster.js";
 
 /** How many leading blocks may hold the repeated title. */

@@ -1,0 +1,41 @@
+import { describe, expect, test } from "vitest";
+import { parseHtml } from "../parse-html.js";
+import { firstRepeatedPost } from "./first-repeated-post.js";
+import { prose, TEST_URL } from "./test-snippets.js";
+
+function post(seed: string): string {
+  return `<div class="post-body"><p>${prose(seed, 120)}</p><p>${prose(`${seed}续`, 120)}</p></div>`;
+}
+
+function narrowed(pageBody: string, pick: (body: Element) => Element): string | null {
+  const { document, dispose } = parseHtml(`<body>${pageBody}</body>`, TEST_URL);
+  const pristine = document.body.cloneNode(true) as Element;
+  const result = firstRepeatedPost(pick(document.body), pristine);
+  const text = result ? (result.textContent ?? "") : null;
+  dispose();
+  return text;
+}
+
+describe("firstRepeatedPost", () => {
+  const page = `<div id="list">${post("甲")}${post("乙")}${post("丙")}</div>`;
+
+  test("a list of posts narrows to the first", () => {
+    const text = narrowed(page, (body) => body.querySelector("#list") as Element);
+    expect(text).toContain(prose("甲", 120));
+    expect(text).not.toContain(prose("乙", 120));
+  });
+
+  test("a later post narrows to the first (a forum reply is not the thread)", () => {
+    const text = narrowed(page, (body) => body.querySelectorAll(".post-body")[2] as Element);
+    expect(text).toContain(prose("甲", 120));
+  });
+
+  test("the first post itself stays as it is", () => {
+    expect(narrowed(page, (body) => body.querySelector(".post-body") as Element)).toBeNull();
+  });
+
+  test("sections of one article without post names are left alone", () => {
+    const article = `<div id="a"><div class="section"><p>${prose("甲", 120)}</p></div><div class="section"><p>${prose("乙", 120)}</p></div></div>`;
+    expect(narrowed(article, (body) => body.querySelector("#a") as Element)).toBeNull();
+  });
+});

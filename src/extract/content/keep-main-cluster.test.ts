@@ -1,0 +1,40 @@
+import { describe, expect, test } from "vitest";
+import { keepMainCluster } from "./keep-main-cluster.js";
+import { keptTexts, prose } from "./test-snippets.js";
+
+const A = prose("甲", 120);
+const B = prose("乙", 120);
+const C = prose("丙", 120);
+const links = (count: number, seed: string): string =>
+  Array.from(
+    { length: count },
+    (_, index) => `<p><a href="/${seed}${index}">${seed}栏目新闻标题第${index}条</a></p>`,
+  ).join("");
+
+describe("keepMainCluster", () => {
+  test("drops link lists and a side column of comment excerpts after the article", () => {
+    const excerpts = `<p>${prose("丁", 40)}</p><p>${prose("戊", 40)}</p>`;
+    const html = `${links(5, "导航")}<p>${A}</p><h3>小标题</h3><p>${B}</p><p>${C}</p>${links(6, "存档")}${excerpts}`;
+    expect(keptTexts(keepMainCluster, html)).toEqual([A, "小标题", B, C]);
+  });
+
+  test("keeps the neutral lines that touch the article (caption, closing line)", () => {
+    const html = `${links(4, "导航")}<p>资料图：无性婚姻能走多远？</p><p>${A}</p><p>${B}</p><p>（完）</p>${links(4, "热点")}`;
+    expect(keptTexts(keepMainCluster, html)).toEqual(["资料图：无性婚姻能走多远？", A, B, "（完）"]);
+  });
+
+  test("a short run of links inside the article does not split it", () => {
+    const html = `<p>${A}</p>${links(2, "相关")}<p>${B}</p>`;
+    expect(keptTexts(keepMainCluster, html)).toEqual([A, B]);
+  });
+
+  test("keeps everything when no block reads as prose", () => {
+    const html = "<p>床前明月光</p><p>疑是地上霜</p>";
+    expect(keptTexts(keepMainCluster, html)).toEqual(["床前明月光", "疑是地上霜"]);
+  });
+
+  test("three short Chinese paragraphs are prose", () => {
+    const html = `<p>${prose("甲", 80)}</p><p>${prose("乙", 80)}</p><p>${prose("丙", 80)}</p>${links(5, "推荐")}`;
+    expect(keptTexts(keepMainCluster, html)).toHaveLength(3);
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, test } from "vitest";
+import { parseHtml } from "../parse-html.js";
+import { sanitizeContent } from "./sanitize-html.js";
+
+function sanitized(html: string, baseUrl = "http://www.example.com/news/2023/a.html"): string {
+  const { document, dispose } = parseHtml(`<body><div id="c">${html}</div></body>`, baseUrl);
+  const root = document.getElementById("c") as Element;
+  sanitizeContent(root, baseUrl);
+  const out = root.innerHTML;
+  dispose();
+  return out;
+}
+
+describe("sanitizeContent", () => {
+  test.each([
+    [
+      "a relative link is made absolute",
+      '<a href="../b.html">b</a>',
+      '<a href="http://www.example.com/news/b.html">b</a>',
+    ],
+    [
+      "a root-relative image",
+      '<img src="/img/1.jpg" alt="图">',
+      '<img src="http://www.example.com/img/1.jpg" alt="图">',
+    ],
+    [
+      "a lazy image gets its real source",
+      '<img src="/grey.gif" data-original="/img/2.jpg">',
+      '<img src="http://www.example.com/img/2.jpg">',
+    ],
+    [
+      "event handlers, classes and styles go",
+      '<p class="x" style="color:red" onclick="evil()">文</p>',
+      "<p>文</p>",
+    ],
+    [
+      "scripts, styles and iframes go",
+      "<p>文</p><script>evil()</script><style>p{}</style><iframe src='x'></iframe>",
+      "<p>文</p>",
+    ],
+    ["javascript: links lose their href", '<a href="javascript:void(0)">文</a>', "<a>文</a>"],
+    [
+      "table spans stay",
+      '<table><tbody><tr><td colspan="2">文</td></tr></tbody></table>',
+      '<table><tbody><tr><td colspan="2">文</td></tr></tbody></table>',
+    ],
+  ])("%s", (_name, html, expected) => {
+    expect(sanitized(html)).toBe(expected);
+  });
+});
