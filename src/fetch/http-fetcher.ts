@@ -146,7 +146,7 @@ export class HttpFetcher {
   async fetch(url: string, init: FetchInit = {}): Promise<FetchResult> {
     const totalTimer = AbortSignal.timeout(this.opts.totalTimeoutMs);
     const signal = init.signal ? AbortSignal.any([init.signal, totalTimer]) : totalTimer;
-    const headers = {
+    const headers: Record<string, string> = {
       "user-agent": this.userAgent,
       accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
       "accept-language": "zh-CN,zh;q=0.9,en;q=0.8",
