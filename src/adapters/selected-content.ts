@@ -2,12 +2,18 @@
  * Main content from an adapter's `content.selector`: the chosen element's subtree replaces the generic
  * picker's guess (Readability / density), and everything after the pick is the generic pipeline's own
  * exported steps — block model, boilerplate filters, sanitiser — so a site adapter never loses the
- * disclaimer, prev/next and contact-block filtering, and never re-implements it.
+ * disclaimer, prev/next and contact-block filtering, and never re-implements it. The order of those steps
+ * mirrors `extractMainContent`; `selected-content.test.ts` fails when the two drift apart.
  *
  * Returns null when the selector matches nothing, so the caller falls back to the generic picker (the
  * adapter's template may not cover every page of the site).
  */
-import { collectBlocks, normalizeBlockStructure, removeBlocks } from "../extract/content/block-model.js";
+import {
+  collectBlocks,
+  normalizeBlockStructure,
+  removeBlocks,
+  trimBlockEdges,
+} from "../extract/content/block-model.js";
 import { runBoilerplateFilters } from "../extract/content/boilerplate-filters.js";
 import { collectChromeTexts } from "../extract/content/chrome-texts.js";
 import type { MainContent } from "../extract/content/index.js";
@@ -43,9 +49,9 @@ export function extractSelectedContent(
     blocks.filter((block) => !kept.has(block)),
   );
   sanitizeContent(root, ctx.url);
-  const text = collectBlocks(root)
-    .map((block) => block.text)
-    .join("\n\n");
+  const finalBlocks = collectBlocks(root);
+  for (const block of finalBlocks) if (block.kind !== "preformatted") trimBlockEdges(block);
+  const text = finalBlocks.map((block) => block.text).join("\n\n");
   if (text.trim() === "") return null;
   return { html: root.innerHTML.trim(), text };
 }
