@@ -29,7 +29,11 @@ const ROLE_WORDS =
 
 /** Words after which a value no longer names people (cut even without a label boundary). */
 const VALUE_STOP =
-  /返回|查看|点击|更多|阅读|浏览|发布|时间|日期|来源|出处|编辑|责编|审核|校对|摄影|摄像|分享|评论|原标题/;
+  /返回|查看|点击|更多|阅读|浏览|发布|时间|日期|来源|出处|编辑|责编|审核|校对|摄影|摄像|分享|评论|原标题|供图|受访者|图片/;
+
+/** Datelines that trail a credit: `发自北京`, `山东冠县报道`, `北京9月1日电`. */
+const DATELINE_WORDS =
+  /发自[\u4e00-\u9fff]{1,8}|[\u4e00-\u9fff]{0,8}(?:报道|讯)(?=[\s,，、]|$)|[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日电/g;
 
 /** A token that is a photo credit rather than a writer (`张三摄`, `图/张三`). */
 const PHOTO_CREDIT = /摄$|摄影$|^图\/?/;
@@ -84,12 +88,27 @@ export function extractAuthors(
   );
   if (fromMeta.length > 0) return fromMeta;
 
-  return accept(creditsInText(page));
+  const fromText = accept(creditsInText(page));
+  if (fromText.length > 0) return fromText;
+  return accept(posterNames(page));
 }
 
 /** Colon-less labels count only inside a byline line, or as `文/…` and `By …`, which are never prose. */
 function isTrustworthyCredit(hit: BylineHit): boolean {
-  return hit.hasColon || hit.inByline || /^(?:文|图|By)/i.test(hit.label);
+  return hit.hasColon || hit.inByline || /^(?:文|图)\s*[/／]|^by$/i.test(hit.label);
+}
+
+/** Labels whose preceding word is the poster: `admin 发表于 2023-01-10`, `张三 发布于 …`. */
+const POSTED_BY_LABELS: ReadonlySet<string> = new Set(["发表于", "发布于", "posted", "posted on"]);
+
+/** `ggjjzhzz 发表于 2005-9-15 11:46:00`: a single name right before a "posted" label. */
+function posterNames(page: PageAnalysis): string[] {
+  for (const hit of hitsFor(page, "published")) {
+    if (!POSTED_BY_LABELS.has(hit.label.toLowerCase())) continue;
+    const names = splitNames(hit.before);
+    if (names.length === 1 && !/\s/.test(hit.before.trim())) return names;
+  }
+  return [];
 }
 
 /** Names in a credit value, role words and trailing punctuation removed. */
@@ -97,7 +116,10 @@ export function splitNames(raw: string): string[] {
   let value = raw.replace(/^[\s:：]+/, "");
   const stop = VALUE_STOP.exec(value);
   if (stop) value = value.slice(0, stop.index);
-  value = value.replace(/[（(【[][^）)】\]]*[）)】\]]/g, " ").replace(ROLE_WORDS, " ");
+  value = value
+    .replace(/[（(【[][^）)】\]]*[）)】\]]/g, " ")
+    .replace(DATELINE_WORDS, " ")
+    .replace(ROLE_WORDS, " ");
   const names: string[] = [];
   const tokens = value.split(NAME_SPLIT).flatMap((token) => {
     const joined = JOINED_NAMES.exec(token);
@@ -143,9 +165,13 @@ function jsonLdAuthors(page: PageAnalysis): string[] {
 const PARENTHESISED_CREDIT =
   /[（(]\s*(?:[\u4e00-\u9fff]{0,6}?(?:记者|通讯员)|文\s*[/／]\s*(?:图\s*)?|图\s*[/／]\s*文\s*|撰文\s*[:：]?)\s*([^（()）]{2,40}?)\s*[）)]/;
 
-/** A short line that is only a credit: `新京报记者 陆一夫`, `采写：南都见习记者 林子沛`. */
+/**
+ * A short line that is only a credit: `新京报记者 陆一夫`, `□ 本报记者 葛灵丹`,
+ * `采写：南都见习记者 林子沛`, `新华网黑龙江频道 记者 伊琳 李清芬`. Sentence punctuation in the
+ * names part means prose (`记者注意到，…`).
+ */
 const CREDIT_LINE =
-  /^(?:[\u4e00-\u9fff]{0,8}?(?:记者|通讯员)|采写\s*[:：]|文\s*[/／]|撰文\s*[:：]?)\s*(.{2,30})$/;
+  /^[□■●◆▲★\s]*(?:[\u4e00-\u9fff·\s]{0,12}?(?:记者|通讯员|实习生)|采写\s*[:：]|文\s*[/／:：]|撰文\s*[:：]?)\s*([^，。！？；：,!?;:]{2,30})$/;
 
 /** A name in parentheses closing an article: `…阿根廷举行。（张巨峰）`. */
 const TRAILING_NAME =
@@ -160,7 +186,10 @@ function creditsInText(page: PageAnalysis): string[] {
   const first = body[0];
   const last = body[body.length - 1];
   if (!first || !last) return [];
-  const head = body.slice(0, 3).map((line) => line.text);
+  const lead = page.lines
+    .slice(page.headlineIndex + 1, first.index)
+    .filter((line) => line.zone === "content" && line.index - page.headlineIndex <= 8);
+  const head = [...lead, ...body.slice(0, 3)].map((line) => line.text);
   const after = page.lines
     .slice(last.index + 1, last.index + 1 + AFTER_BODY_LINES)
     .filter((line) => line.zone === "content")
@@ -173,7 +202,7 @@ function creditsInText(page: PageAnalysis): string[] {
       if (names.length > 0) return names;
     }
   }
-  for (const text of [...tail].reverse()) {
+  for (const text of [...head, ...[...tail].reverse()]) {
     if (text.length > MAX_BYLINE_CHARS / 4) continue;
     const match = CREDIT_LINE.exec(text);
     if (match?.[1] && !/摄\s*$/.test(match[1])) {

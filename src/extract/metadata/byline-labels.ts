@@ -37,8 +37,6 @@ export const BYLINE_LABELS: Readonly<Record<BylineField, readonly string[]>> = {
     "创建时间",
     "刊发时间",
     "出版日期",
-    "更新时间",
-    "更新日期",
     "发表于",
     "发布于",
     "时间",
@@ -72,6 +70,7 @@ export const BYLINE_LABELS: Readonly<Record<BylineField, readonly string[]>> = {
     "文 / ",
     "文/",
     "文／",
+    "文",
     "作者",
     "撰文",
     "撰稿",
@@ -134,6 +133,10 @@ export const BYLINE_LABELS: Readonly<Record<BylineField, readonly string[]>> = {
     "Visits",
   ],
   other: [
+    "更新时间",
+    "更新日期",
+    "最后更新",
+    "修改时间",
     "评论",
     "跟贴",
     "跟帖",
@@ -235,6 +238,9 @@ const LABEL_PATTERN: RegExp = (() => {
   );
 })();
 
+/** Label words too common in prose to count without a colon (`文：张三` yes, `文化` never). */
+const COLON_ONLY_LABELS: ReadonlySet<string> = new Set(["文", "原创", "图片", "出处", "返回", "分类"]);
+
 interface LabelMatch {
   start: number;
   end: number;
@@ -252,6 +258,7 @@ function findLabels(text: string): LabelMatch[] {
     const field = LABEL_INDEX.get(label.toLowerCase());
     if (!field) continue;
     const hasColon = match[2] !== undefined || match[4] !== undefined;
+    if (!hasColon && COLON_ONLY_LABELS.has(label)) continue;
     matches.push({ start: match.index, end: match.index + match[0].length, label, field, hasColon });
   }
   return matches;

@@ -132,29 +132,25 @@ interface ShownDate {
   offset: number;
 }
 
-/** Declared and shown dates further apart than this are about different things. */
-const SAME_DAY_MS = 36 * 60 * 60 * 1000;
-
 /** How far below the headline a shown date may sit and still overrule a declared one. */
 const OVERRULE_WINDOW_LINES = 15;
 
 /**
- * Declared dates (meta, JSON-LD) are machine-written and sometimes record a later edit or a sync time
- * (`article:published_time` two hours after the byline's time); the byline is what readers see. So
- * when both exist and fall on the same day, the shown one wins unless the declared one says the same
- * minute with more precision. A shown date far from the headline or on another day yields.
+ * Declared dates (meta, JSON-LD) are machine-written and sometimes record a sync time or a later edit
+ * (`article:published_time` two hours after the byline's time, or only the day); the byline under the
+ * headline is what readers see. So a shown date near the headline wins, unless the declared one says
+ * the same thing more precisely (same minute with seconds, or a time on the shown day). A shown date
+ * far from the headline yields to a declared one.
  */
 function reconcile(declared: string | null, shown: ShownDate | null): string | null {
   if (!shown) return declared;
   if (!declared) return shown.value;
   const nearHeadline = shown.offset >= -2 && shown.offset <= OVERRULE_WINDOW_LINES;
-  const gap = Math.abs(toEpochMs(declared) - toEpochMs(shown.value));
-  if (!nearHeadline || !(gap <= SAME_DAY_MS)) return declared;
+  if (!nearHeadline) return declared;
   const shownHasTime = shown.value.length > 10;
-  const declaredHasTime = declared.length > 10;
-  if (!shownHasTime) return declaredHasTime && declared.startsWith(shown.value) ? declared : shown.value;
-  if (declaredHasTime && gap < 60_000) return declared;
-  return shown.value;
+  if (!shownHasTime) return declared.slice(0, 10) === shown.value ? declared : shown.value;
+  const gap = Math.abs(toEpochMs(declared) - toEpochMs(shown.value));
+  return declared.length > 10 && gap < 60_000 ? declared : shown.value;
 }
 
 /** Publish dates the page declares in JSON-LD and meta tags, in precedence order. */

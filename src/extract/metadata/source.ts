@@ -8,7 +8,7 @@
  *      (`2019年11月25日 18:57 参考消息`, `华夏人文 2020-03-09 18:14:21`), as portals print it.
  * A value ends at the next label or separator; generic non-sources (`网络`, `互联网`, `本站`) are skipped.
  */
-import { hitsFor } from "./byline-labels.js";
+import { hitsFor, parseBylineText } from "./byline-labels.js";
 import type { MetadataContext } from "./context.js";
 import { firstMetaValue } from "./document-meta.js";
 import { parseDate, parseYearlessDate } from "./normalize-date.js";
@@ -115,7 +115,9 @@ function bylineOutlet(page: PageAnalysis): string | null {
   if (!unlabelled) return null;
   const residue = unlabelled.value.replace(DATE_OR_TIME, " ");
   for (const token of residue.split(/[\s·•|｜丨]+/)) {
-    if (token.length === 0 || BYLINE_NOISE.test(token)) continue;
+    // A token holding a label or a number (`阅读10544次`) is another byline item, not the outlet.
+    if (token.length === 0 || BYLINE_NOISE.test(token) || /\d/.test(token)) continue;
+    if (parseBylineText(token).length > 0) continue;
     const value = cleanSource(token);
     if (value) return value;
   }
