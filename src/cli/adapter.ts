@@ -85,6 +85,14 @@ export function registerAdapter(program: Command): void {
       const relevant = failures.filter((f) => !name || f.adapter === name || f.adapter === "");
       for (const failure of relevant) process.stderr.write(`caiji: ${failure.message}\n`);
       const contracts = names.flatMap((adapterName) => loadContracts(flags.fixtures, adapterName));
+      if (!name) {
+        const tested = new Set(contracts.map((contract) => contract.adapter));
+        for (const entry of registry.list().filter((e) => !tested.has(e.name))) {
+          process.stderr.write(
+            `caiji: adapter "${entry.name}" has no contract in ${flags.fixtures}/${entry.name}/\n`,
+          );
+        }
+      }
       if (contracts.length === 0) {
         const where = name ? `${flags.fixtures}/${name}/` : `${flags.fixtures}/`;
         throw new Error(
