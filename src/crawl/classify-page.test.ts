@@ -86,6 +86,33 @@ describe("classifyPage", () => {
     expect(result.kind).toBe("article");
   });
 
+  it("keeps an article whose body is broken up by boxes of read-more links", () => {
+    const box = (i: number) =>
+      `<div class="promo"><a href="/news/${i}">Read more: ${"local council votes on the new budget plan ".repeat(1)}${i}</a><p>${"A short teaser line for the promoted story here. ".repeat(1)}</p></div>`;
+    const paragraphs = Array.from(
+      { length: 12 },
+      (_, i) =>
+        `<p>${"Officials said the plan would be reviewed again next year after public comment. ".repeat(2)}${i}</p>`,
+    );
+    const body = [
+      ...paragraphs.slice(0, 4),
+      box(1),
+      ...paragraphs.slice(4, 8),
+      box(2),
+      box(3),
+      ...paragraphs.slice(8),
+      box(4),
+      box(5),
+    ];
+    const result = classify(
+      page(
+        "Budget",
+        `<h1>Council approves the budget after a long debate</h1><div class="story-body">${body.join("")}</div>`,
+      ),
+    );
+    expect(result.kind).toBe("article");
+  });
+
   it("recognises a short flash item by its own headline and clean text block", () => {
     const result = classify(
       page(

@@ -119,9 +119,14 @@ export function classifyPage(document: Document, options: ClassifyPageOptions = 
   if (meta) reasons.push(`metadata: ${meta}`);
 
   // Item summaries, each in its own wrapper beside a headline link, are a list's body, not an article's:
-  // an article's paragraphs share one or two parents.
+  // an article's paragraphs mostly share a parent, even when a few sit in boxes with related links.
   const parents = main?.parents ?? 0;
-  const summaryList = mainHeadlineLinks >= 5 && parents >= 4 && mainHeadlineLinks * 2 >= parents;
+  const paragraphCount = main?.paragraphs ?? 0;
+  const summaryList =
+    mainHeadlineLinks >= 5 &&
+    parents >= 4 &&
+    mainHeadlineLinks * 2 >= parents &&
+    parents * 2 >= paragraphCount;
   if (summaryList) reasons.push(`main block: ${parents} item wrappers, ${mainHeadlineLinks} headline links`);
   if (summaryList) return { kind: "list", reasons };
 

@@ -277,3 +277,55 @@ describe("Politeness on the real clock", () => {
     expect((gaps.length * intervalMs) / span).toBeGreaterThanOrEqual(0.5);
   });
 });
+
+describe("Politeness with RobotsCache and HttpFetcher against a local server", () => {
+  it("fetches robots.txt once through the queue, obeys Disallow and spaces requests by Crawl-delay", async () => {
+    const { createServer } = await import("node:http");
+    const { HttpFetcher } = await import("../fetch/http-fetcher.js");
+    const { RobotsCache } = await import("./robots-cache.js");
+    const hits: Array<{ path: string; at: number }> = [];
+    const server = createServer((req, res) => {
+      hits.push({ path: req.url ?? "", at: performance.now() });
+      if (req.url === "/robots.txt") {
+        res.writeHead(200, { "content-type": "text/plain" });
+        res.end("User-agent: *\nDisallow: /private/\nCrawl-delay: 0.3\n");
+        return;
+      }
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      res.end(`<html><body>${req.url}</body></html>`);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as import("node:net").AddressInfo;
+    const origin = `http://127.0.0.1:${port}`;
+    const fetcher = new HttpFetcher({ totalTimeoutMs: 5000 });
+    const robots = new RobotsCache({
+      fetch: (url, signal) =>
+        politeness.schedule(url, () => fetcher.fetch(url, { allowNonHtml: true, signal }), { signal }),
+    });
+    const politeness = new Politeness({
+      intervalMs: 50,
+      crawlDelayMs: (url) => robots.cachedCrawlDelayMs(url),
+    });
+    try {
+      const urls = ["/a.html", "/private/x.html", "/b.html", "/c.html"].map((p) => `${origin}${p}`);
+      const outcomes = await Promise.all(
+        urls.map(async (url) => {
+          if (!(await robots.isAllowed(url))) return "disallowed";
+          const result = await politeness.schedule(url, () => fetcher.fetch(url));
+          return result.ok ? result.page.status : result.kind;
+        }),
+      );
+      expect(outcomes).toEqual([200, "disallowed", 200, 200]);
+      expect(hits.map((h) => h.path)).toEqual(["/robots.txt", "/a.html", "/b.html", "/c.html"]);
+      expect(politeness.intervalMsFor(`${origin}/`)).toBe(300);
+      const pageHits = hits.slice(1);
+      for (let i = 1; i < pageHits.length; i++) {
+        expect((pageHits[i]?.at ?? 0) - (pageHits[i - 1]?.at ?? 0)).toBeGreaterThanOrEqual(295);
+      }
+    } finally {
+      await fetcher.close();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
