@@ -80,11 +80,14 @@ export const crawlOptionsSchema = z.object({
   frontier: z
     .object({
       /**
-       * A leased URL not finished by then is handed out again, in ms. Long, because a lease also covers the
-       * wait in the host's politeness queue; a killed crawl gets its leases back on reopen anyway.
-       * @default 900000 (15 minutes)
+       * A leased URL not finished by then is handed out again (and counted as a failed attempt), in ms. Long,
+       * because a lease also covers the wait in the host's politeness queue: up to twice `concurrency`
+       * requests are leased ahead, and a host with `Crawl-delay: 60` serves one a minute. Nothing is lost by
+       * it being long: the state folder is locked to one process, and a killed crawl gets its leases back as
+       * soon as the folder is reopened.
+       * @default 3600000 (1 hour)
        */
-      leaseTimeoutMs: positiveInt.default(15 * 60_000),
+      leaseTimeoutMs: positiveInt.default(60 * 60_000),
     })
     .prefault({}),
   progress: z
