@@ -25,6 +25,7 @@ export {
   type UrlPattern,
 } from "./adapters/define-adapter.js";
 export type { AdapterLink, ResolvedAdapter } from "./adapters/resolved-adapter.js";
+export { type CaijiConfig, type CaijiJob, defineConfig } from "./config/define-config.js";
 export { ExtractError, type ExtractOptions, extractRecord } from "./extract/extract-record.js";
 export { type ParsedDocument, parseHtml } from "./extract/parse-html.js";
 export type { Page } from "./fetch/page.js";

@@ -10,6 +10,9 @@ import { registerCrawl } from "./crawl.js";
 import { registerEval } from "./eval.js";
 import { registerExtract } from "./extract.js";
 import { packageVersion } from "./package-version.js";
+import { registerRun } from "./run.js";
+import { registerRuns } from "./runs.js";
+import { registerSchedule } from "./schedule.js";
 
 const program = new Command();
 program
@@ -22,6 +25,9 @@ registerExtract(program);
 registerCrawl(program);
 registerEval(program);
 registerAdapter(program);
+registerRun(program);
+registerSchedule(program);
+registerRuns(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
