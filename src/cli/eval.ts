@@ -54,8 +54,8 @@ export function registerEval(program: Command): void {
       "--write-docs [path]",
       `rewrite ${defaultDocsPath} from this run (needs set all, baseline, no limit)`,
     )
-    .action((setName: string, flags: EvalFlags) => {
-      runEvalCommand(setName, flags, (text) => process.stdout.write(text));
+    .action(async (setName: string, flags: EvalFlags) => {
+      await runEvalCommand(setName, flags, (text) => process.stdout.write(text));
     });
 }
 
@@ -67,11 +67,11 @@ function positiveInteger(flag: string, value: string | undefined): number | unde
 }
 
 /** Runs the command; throws (one-line message) on bad usage, a missing corpus or an unknown set. */
-export function runEvalCommand(
+export async function runEvalCommand(
   setName: string,
   flags: EvalFlags,
   write: (text: string) => void,
-): SetResult[] {
+): Promise<SetResult[]> {
   const specs = resolveSets(setName);
   const corpusRoot = resolve(flags.corpus);
   requireDir(corpusRoot);
@@ -100,16 +100,22 @@ export function runEvalCommand(
 
   const results: SetResult[] = [];
   for (const spec of specs) {
+    // A full run takes minutes: say where it is on stderr (a counter on a terminal, a line per set in a log).
+    const started = performance.now();
     const progress = process.stderr.isTTY
       ? (done: number, total: number) => process.stderr.write(`\rcaiji eval: ${spec.id} ${done}/${total}`)
       : undefined;
-    const result = runSet(spec, corpusRoot, {
+    if (!progress) process.stderr.write(`caiji eval: ${spec.id}…\n`);
+    const result = await runSet(spec, corpusRoot, {
       limit,
       baseline: flags.baseline,
       segmenter,
       onProgress: progress,
     });
-    if (progress) process.stderr.write("\n");
+    const seconds = ((performance.now() - started) / 1000).toFixed(0);
+    process.stderr.write(
+      `${progress ? "\r" : ""}caiji eval: ${spec.id}: ${result.pages} pages in ${seconds} s\n`,
+    );
     results.push(result);
     if (!flags.json) write(`${formatSetTable(result, worst)}\n\n`);
   }

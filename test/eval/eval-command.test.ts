@@ -3,17 +3,18 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type EvalFlags, runEvalCommand } from "../../src/cli/eval.js";
 import { metricDefinitions } from "../../src/eval/metrics.js";
+import type { SetResult } from "../../src/eval/run-eval.js";
 import { buildMiniCorpus, tempDir } from "./mini-corpus.js";
 
 let root: string;
 let out: string;
 /** One full run with --write-docs, shared by the tests that look at it (jsdom is slow on shared cores). */
-let full: { text: string; results: ReturnType<typeof runEvalCommand>; doc: string };
-beforeAll(() => {
+let full: { text: string; results: SetResult[]; doc: string };
+beforeAll(async () => {
   root = buildMiniCorpus();
   out = tempDir();
   const path = join(out, "docs", "quality.md");
-  const { text, results } = run("all", { writeDocs: path });
+  const { text, results } = await run("all", { writeDocs: path });
   full = { text, results, doc: readFileSync(path, "utf8") };
 });
 afterAll(() => {
@@ -28,12 +29,12 @@ const flags = (extra: Partial<EvalFlags> = {}): EvalFlags => ({
   ...extra,
 });
 
-function run(
+async function run(
   set: string,
   extra: Partial<EvalFlags> = {},
-): { text: string; results: ReturnType<typeof runEvalCommand> } {
+): Promise<{ text: string; results: SetResult[] }> {
   let text = "";
-  const results = runEvalCommand(set, flags(extra), (chunk) => {
+  const results = await runEvalCommand(set, flags(extra), (chunk) => {
     text += chunk;
   });
   return { text, results };
@@ -84,15 +85,15 @@ describe("caiji eval on a mini corpus", () => {
     expect(results.find((r) => r.set === "aeb")?.upstreamCheck?.[0]?.f1).toBe(1);
   });
 
-  test("the text output has one table per set, with the segmenter stated", () => {
-    const { text } = run("meta", { worst: "3" });
+  test("the text output has one table per set, with the segmenter stated", async () => {
+    const { text } = await run("meta", { worst: "3" });
     expect(text.match(/^== meta\//gm)).toHaveLength(3);
     expect(text).toContain("segmenter: stub (jieba skipped)");
     expect(text).toMatch(/ms\/page \(wall, mean\)/);
   });
 
-  test("--json prints one document with the run and per-page results", () => {
-    const { text } = run("cwced", { json: true, limit: "1" });
+  test("--json prints one document with the run and per-page results", async () => {
+    const { text } = await run("cwced", { json: true, limit: "1" });
     const parsed = JSON.parse(text);
     expect(parsed.run).toMatchObject({ segmenter: "stub (jieba skipped)", limit: 1 });
     expect(parsed.sets).toHaveLength(1);
@@ -100,8 +101,8 @@ describe("caiji eval on a mini corpus", () => {
     expect(parsed.sets[0].caiji.scores.pages[0].file).toBe("original/a1.html");
   });
 
-  test("--no-baseline runs caiji only", () => {
-    const { results, text } = run("gne", { baseline: false });
+  test("--no-baseline runs caiji only", async () => {
+    const { results, text } = await run("gne", { baseline: false });
     expect(results[0]?.baseline).toBeUndefined();
     expect(text).not.toContain("baseline");
   });
@@ -144,10 +145,10 @@ describe("caiji eval usage errors", () => {
       { writeDocs: "x.md", baseline: false },
       /--write-docs needs a full run/,
     ],
-  ])("%s is one line", (_name, set, extra, message) => {
+  ])("%s is one line", async (_name, set, extra, message) => {
     let error: unknown;
     try {
-      run(set, extra as Partial<EvalFlags>);
+      await run(set, extra as Partial<EvalFlags>);
     } catch (caught) {
       error = caught;
     }
