@@ -84,7 +84,9 @@ export function parseConfig(
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? issue.path.join(".") : "(top level)";
-    throw new ConfigError(`${displayName}: ${where}: ${issue?.message ?? "invalid"}`);
+    // A bad record key (a job name) carries its reason one level down.
+    const nested = (issue as { issues?: Array<{ message?: string }> } | undefined)?.issues?.[0]?.message;
+    throw new ConfigError(`${displayName}: ${where}: ${nested ?? issue?.message ?? "invalid"}`);
   }
   const jobs: Record<string, JobConfig> = {};
   for (const [name, job] of Object.entries(parsed.data.jobs)) {
@@ -130,12 +132,14 @@ async function readConfigValue(file: string, displayName: string): Promise<unkno
     fsCache: true,
     interopDefault: true,
   });
-  let exported: unknown;
+  let module: Record<string, unknown>;
   try {
-    exported = await jiti.import(file, { default: true });
+    module = await jiti.import<Record<string, unknown>>(file);
   } catch (error) {
     throw new ConfigError(`${displayName}: cannot load: ${firstLine(error)}`);
   }
+  // `in`, not a read: with interopDefault, reading `default` of a module without one gives the module.
+  const exported = "default" in module ? module.default : undefined;
   if (typeof exported !== "object" || exported === null) {
     throw new ConfigError(
       `${displayName}: no config exported (write \`export default defineConfig({ jobs: { … } })\`)`,
