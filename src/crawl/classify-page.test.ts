@@ -166,6 +166,30 @@ describe("classifyPage", () => {
     expect(result.kind).toBe("list");
   });
 
+  it("calls a table-layout list a list and a table-layout article an article", () => {
+    const rows = headlines
+      .slice(0, 15)
+      .map(
+        (h, i) =>
+          `<tr><td>·</td><td><a href="/art/${i}.html">${h}</a></td><td>[2023-01-${10 + (i % 9)}]</td></tr>`,
+      )
+      .join("");
+    expect(classify(page("政策文件", `<table width="100%"><tbody>${rows}</tbody></table>`)).kind).toBe(
+      "list",
+    );
+
+    const text = [0, 1, 2, 3, 4].map((i) => prose(80, i)).join("<br>　　");
+    const article = classify(
+      page(
+        "关于开展安全生产大检查的通知",
+        `<table><tr><td class="bt">关于开展安全生产大检查的通知</td></tr>
+         <tr><td>发布日期：2023年01月10日</td></tr><tr><td class="nr">　　${text}</td></tr></table>${sidebar(10)}`,
+      ),
+    );
+    expect(article.kind).toBe("article");
+    expect(article.reasons.join(" ")).toMatch(/headline: 关于开展/);
+  });
+
   it("calls a list of headlines with summaries a list, though it holds plenty of text", () => {
     const items = headlines
       .slice(0, 12)
