@@ -15,7 +15,7 @@ import { articleBodyLines } from "./article-body.js";
 import { type BylineHit, hitsFor, MAX_BYLINE_CHARS } from "./byline-labels.js";
 import type { MetadataContext } from "./context.js";
 import { jsonLdArticles, metaValues } from "./document-meta.js";
-import { siteNameHints } from "./headline.js";
+import { siteNameHints, titleParts } from "./headline.js";
 import { analyzePage, type PageAnalysis } from "./page-analysis.js";
 import { ELEMENT_SEAM } from "./page-lines.js";
 import { extractSource } from "./source.js";
@@ -40,6 +40,12 @@ const PHOTO_CREDIT = /摄$|摄影$|^图\/?/;
 
 const NAME_SPLIT = new RegExp(`[\\s${ELEMENT_SEAM}、,，;；/／|]+`);
 
+/** Meta authors that name an outlet or a company: `网易`, `证券时报网`, `CSDN.NET`. */
+const ORGANISATION =
+  /(?:网|报|社|台|频道|新闻|传媒|集团|公司|中心|官网|杂志|出版社|\.com|\.cn|\.net|\.org)$|^网易$|^新浪|^搜狐|^腾讯/i;
+
+const LATIN_NAME_SPLIT = /\s*(?:[,，;；、/|]|\band\b|&)\s*/i;
+
 const META_AUTHOR_NAMES = [
   "author",
   "article:author",
@@ -62,7 +68,11 @@ export function extractAuthors(
 ): string[] {
   const source = extractSource(document, ctx, page);
   const headline = page.headline;
-  const siteNames = siteNameHints(page.meta, document.title ?? "");
+  // Every `<title>` part besides the headline names the site or a column, never a writer.
+  const siteNames = [
+    ...siteNameHints(page.meta, document.title ?? ""),
+    ...titleParts(document.title ?? "").filter((part) => !headline || !headline.text.includes(part)),
+  ];
   const refuse = (name: string): boolean =>
     (source !== null && (name === source || (source.includes(name) && name.length > 3))) ||
     siteNames.some(
@@ -83,7 +93,7 @@ export function extractAuthors(
 
   const fromMeta = accept(
     metaValues(page.meta, META_AUTHOR_NAMES)
-      .filter((value) => !/^\d+$/.test(value.trim()))
+      .filter((value) => !/^\d+$/.test(value.trim()) && !ORGANISATION.test(value.trim()))
       .flatMap(splitNames),
   );
   if (fromMeta.length > 0) return fromMeta;
@@ -113,7 +123,7 @@ function posterNames(page: PageAnalysis): string[] {
 
 /** Names in a credit value, role words and trailing punctuation removed. */
 export function splitNames(raw: string): string[] {
-  let value = raw.replace(/^[\s:：]+/, "");
+  let value = raw.replace(/^[\s:：]+/, "").replace(/(?:https?:\/\/|www\.)\S*/gi, " ");
   const stop = VALUE_STOP.exec(value);
   if (stop) value = value.slice(0, stop.index);
   value = value
@@ -121,13 +131,15 @@ export function splitNames(raw: string): string[] {
     .replace(DATELINE_WORDS, " ")
     .replace(ROLE_WORDS, " ");
   const names: string[] = [];
-  const tokens = value.split(NAME_SPLIT).flatMap((token) => {
+  // Latin names keep their inner spaces (`Jane Doe, John Smith`); Chinese names are split on them.
+  const splitter = /[\u4e00-\u9fff]/.test(value) ? NAME_SPLIT : LATIN_NAME_SPLIT;
+  const tokens = value.split(splitter).flatMap((token) => {
     const joined = JOINED_NAMES.exec(token);
     return joined ? [joined[1] ?? "", joined[2] ?? ""] : [token];
   });
   for (const token of tokens) {
     const name = token
-      .replace(/^[\s"'“”‘’《》「」:：.。·]+|[\s"'“”‘’《》「」:：,，.。!！?？·等]+$/g, "")
+      .replace(/^[\s"'“”‘’《》「」:：.。·(（[【]+|[\s"'“”‘’《》「」:：,，.。!！?？·等)）\]】]+$/g, "")
       .replace(/^(?:文|图|by)\s*/i, "")
       .trim();
     if (isPlausibleName(name)) names.push(name);

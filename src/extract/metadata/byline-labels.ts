@@ -316,8 +316,7 @@ export function scanLines(lines: readonly PageLine[], headlineIndex: number): By
     for (const hit of found) hits.push({ ...hit, line, offset });
     const nearHeadline = headlineIndex >= 0 && offset > 0 && offset <= UNLABELLED_WINDOW_LINES;
     if (!nearHeadline) continue;
-    // Untrusted label words (a colon-less 原创 badge) stay part of the unlabelled text.
-    const firstLabelAt = found.find((hit) => hit.inByline)?.start ?? line.text.length;
+    const firstLabelAt = found[0]?.start ?? line.text.length;
     const leading = cleanValue(line.text.slice(0, Math.max(0, firstLabelAt)));
     if (leading.length > 0 && leading.length <= 80) {
       unlabelled.push({

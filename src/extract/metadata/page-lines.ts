@@ -274,16 +274,22 @@ function isFooterOnly(element: Element): boolean {
 
 /**
  * Whether a marked ancestor really is page furniture, judged once the headline is known: one that
- * contains the headline is not; a footer-like one inside `<article>` or beside the headline
- * (`h2.post-title` + `h6.post-footer`) is the article's own meta footer, which holds its date and views.
+ * contains the headline is not; a footer-like one inside `<article>` or short and beside the
+ * headline (`h2.post-title` + `h6.post-footer`) is the article's own meta footer, which holds its date and views.
  */
 function countsAsBoilerplate(ancestor: Element, protect: Element | null): boolean {
   if (!protect) return !(isFooterOnly(ancestor) && ancestor.closest("article"));
   if (ancestor.contains(protect)) return false;
   if (!isFooterOnly(ancestor)) return true;
   if (ancestor.closest("article")?.contains(protect)) return false;
-  return !ancestor.parentElement?.contains(protect);
+  const parent = ancestor.parentElement;
+  if (!parent || parent.localName === "body" || !parent.contains(protect)) return true;
+  // Beside the headline, a short footer is the post's meta line; a long one is still the page's.
+  return (ancestor.textContent ?? "").length > ARTICLE_FOOTER_MAX_CHARS;
 }
+
+/** A post's own meta footer (`2019年09月11日 富达传媒 时政新闻 1665 0`) is a line, not a block. */
+const ARTICLE_FOOTER_MAX_CHARS = 150;
 
 /** The same lines with zones re-decided once the headline (`protect`) is known. */
 export function protectZones(lines: readonly PageLine[], protect: Element | null): PageLine[] {

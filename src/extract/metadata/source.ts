@@ -111,7 +111,10 @@ function bylineOutlet(page: PageAnalysis): string | null {
     if (value && !value.includes(" ")) return value;
   }
 
-  const unlabelled = page.unlabelled.find((hit) => hit.line === dateLine);
+  // Only a date printed without a label has its outlet beside it; `admin 发表于 …` names a poster.
+  const unlabelled = page.unlabelled.find(
+    (hit) => hit.line === dateLine && (parseDate(hit.value) || parseYearlessDate(hit.value)),
+  );
   if (!unlabelled) return null;
   const residue = unlabelled.value.replace(DATE_OR_TIME, " ");
   for (const token of residue.split(/[\s·•|｜丨]+/)) {

@@ -1,0 +1,149 @@
+import { describe, expect, test } from "vitest";
+import { parseHtml } from "../parse-html.js";
+import { extractAuthors, splitNames } from "./authors.js";
+
+const ctx = { url: "https://news.example.cn/a/1.html", defaultOffset: "+08:00" };
+
+function authorsOf(html: string): string[] {
+  const { document, dispose } = parseHtml(html, ctx.url);
+  try {
+    return extractAuthors(document, ctx);
+  } finally {
+    dispose();
+  }
+}
+
+const page = (
+  byline: string,
+  body = "<p>这是正文的第一段，内容足够长，可以被认作文章的正文段落。</p>",
+  head = "",
+): string =>
+  `<html><head><title>科创新篇章_无锡新闻网</title>${head}</head><body><h1>科创新篇章</h1>${byline}<div class="content">${body}</div></body></html>`;
+
+describe("extractAuthors", () => {
+  test.each([
+    ["作者： with two names", page("<div>作者：张三 李四</div>"), ["张三", "李四"]],
+    [
+      "a packed byline: the 来源 value is not an author",
+      page("<div>发布时间：2023-01-10 09:05 来源：无锡日报 作者：张三 李四 浏览次数：1,024</div>"),
+      ["张三", "李四"],
+    ],
+    ["Writer: admin", page("<div>Writer: admin Time:2023-01-10 Browse:94</div>"), ["admin"]],
+    ["Author: with a comma list", page("<p>Author: Jane Doe, John Smith</p>"), ["Jane Doe", "John Smith"]],
+    ["By …", page("<p class='byline'>By Jane Doe</p>"), ["Jane Doe"]],
+    ["names split on 、 and ，", page("<div>作者：王五、赵六，钱七</div>"), ["王五", "赵六", "钱七"]],
+    ["names joined by 和", page("<div>作者：张三和李四</div>"), ["张三", "李四"]],
+    ["记者 and 通讯员 labels in one line", page("<div>记者 张三 通讯员 李四</div>"), ["张三", "李四"]],
+    ["文/ credit", page("<div>文/王五</div>"), ["王五"]],
+    ["文 / credit with spaces", page("<div>文 / 王五</div>"), ["王五"]],
+    ["撰文：", page("<p>撰文：赵六</p>"), ["赵六"]],
+    ["trailing punctuation is stripped", page("<div>作者：张三。</div>"), ["张三"]],
+    [
+      "spans with separate labels",
+      page("<div class='info'><span>来源：证券时报网</span><span>作者：李在山</span></div>"),
+      ["李在山"],
+    ],
+    [
+      "editors are not authors",
+      page(
+        "<div>来源：新京报</div>",
+        "<p>这是正文的第一段，内容足够长，可以被认作文章的正文段落。</p><p>责任编辑：霍琦</p><p>编辑：刘晓阳</p>",
+      ),
+      [],
+    ],
+    [
+      "(记者 X) opening the first paragraph",
+      page(
+        "",
+        "<p>新京报快讯（记者 裴剑飞）今日有网友爆料，有60万个账号在暗网低价出售，铁路部门随后辟谣。</p>",
+      ),
+      ["裴剑飞"],
+    ],
+    [
+      "a credit line after the text, with its outlet stripped",
+      page("", "<p>这是正文的第一段，内容足够长，可以被认作文章的正文段落。</p><p>新京报记者 陆一夫</p>"),
+      ["陆一夫"],
+    ],
+    [
+      "采写： with a role and outlet prefix",
+      page(
+        "",
+        "<p>这是正文的第一段，内容足够长，可以被认作文章的正文段落。</p><p>采写：南都见习记者 林子沛</p>",
+      ),
+      ["林子沛"],
+    ],
+    [
+      "(文/图 X Y) at the end of the text",
+      page("", "<p>常德市金融系统积极开展金融知识普及月活动，取得良好效果。(文/图 刘玺东 易赛楠)</p>"),
+      ["刘玺东", "易赛楠"],
+    ],
+    [
+      "a name in parentheses closing the article",
+      page("", "<p>南美站活动将先后在巴西、乌拉圭、阿根廷举行，为期一周。（张巨峰）</p>"),
+      ["张巨峰"],
+    ],
+    [
+      "a photo credit is not an author",
+      page(
+        "",
+        "<p>这是正文的第一段，内容足够长，可以被认作文章的正文段落。（刘通摄）</p><p>中新社记者 贾天勇 摄</p>",
+      ),
+      [],
+    ],
+    [
+      "记者 in prose is not a credit",
+      page("", "<p>记者注意到，从五大芯片企业的主打产品来看，大多采用7纳米技术。</p>"),
+      [],
+    ],
+    ["meta author", page("", undefined, `<meta name="author" content="王小明">`), ["王小明"]],
+    [
+      "meta author that is the site name",
+      page("", undefined, `<meta name="author" content="无锡新闻网">`),
+      [],
+    ],
+    ["meta author that is a numeric id", page("", undefined, `<meta name="author" content="104363">`), []],
+    [
+      "JSON-LD author as an array of objects",
+      page(
+        "",
+        undefined,
+        `<script type="application/ld+json">{"@type":"NewsArticle","author":[{"@type":"Person","name":"张三"},{"@type":"Person","name":"李四"}]}</script>`,
+      ),
+      ["张三", "李四"],
+    ],
+    [
+      "JSON-LD author as a string",
+      page("", undefined, `<script type="application/ld+json">{"@type":"Article","author":"王五"}</script>`),
+      ["王五"],
+    ],
+    [
+      "JSON-LD organisation author is not a person",
+      page(
+        "",
+        undefined,
+        `<script type="application/ld+json">{"@type":"Article","author":{"@type":"Organization","name":"新华社"}}</script>`,
+      ),
+      [],
+    ],
+    ["a URL is not an author", page("<div>作者：https://example.com/u/1</div>"), []],
+    ["作者 label with no value", page("<div>作者： 来源：新华社</div>"), []],
+    ["poster before 发表于", page("<div>ggjjzhzz 发表于 2005-9-15 11:46:00</div>"), ["ggjjzhzz"]],
+    ["no credit at all", page(""), []],
+  ])("%s", (_name, html, expected) => {
+    expect(authorsOf(html)).toEqual(expected);
+  });
+});
+
+describe("splitNames", () => {
+  test.each([
+    ["space separated", "张三 李四", ["张三", "李四"]],
+    ["role words removed", "本报记者 张三 通讯员 李四", ["张三", "李四"]],
+    ["dateline removed", "本报记者罗科苏盈发自北京", ["罗科苏盈"]],
+    ["报道 suffix token removed", "彭冲 山东冠县报道", ["彭冲"]],
+    ["value cut at trailing page text", "余毅菁 向雪妮返回富达，查看更多", ["余毅菁", "向雪妮"]],
+    ["a long phrase is not a name", "比如农业政策的调整和完善", []],
+    ["a handle with symbols is one name", "放飞&心情", ["放飞&心情"]],
+  ])("%s", (_name, input, expected) => {
+    expect(splitNames(input)).toEqual(expected);
+  });
+});

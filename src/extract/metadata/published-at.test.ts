@@ -1,0 +1,149 @@
+import { describe, expect, test } from "vitest";
+import { parseHtml } from "../parse-html.js";
+import { extractPublishedAt } from "./published-at.js";
+
+const ctx = { url: "https://news.example.cn/a/1.html", defaultOffset: "+08:00" };
+/** The fetch time the tests pretend: 2024-06-01. */
+const now = Date.parse("2024-06-01T00:00:00+08:00");
+
+function publishedOf(html: string): string | null {
+  const { document, dispose } = parseHtml(html, ctx.url);
+  try {
+    return extractPublishedAt(document, ctx, { now });
+  } finally {
+    dispose();
+  }
+}
+
+const page = (head: string, body: string): string =>
+  `<html><head><title>科创新篇章_新闻网</title>${head}</head><body><h1>科创新篇章</h1>${body}</body></html>`;
+
+describe("extractPublishedAt", () => {
+  test.each([
+    [
+      "JSON-LD datePublished with its own offset",
+      page(
+        `<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2023-01-10T09:05:00+09:00"}</script>`,
+        "<p>正文</p>",
+      ),
+      "2023-01-10T09:05:00+09:00",
+    ],
+    [
+      "article:published_time meta",
+      page(`<meta property="article:published_time" content="2019-09-07T13:43:45+08:00">`, "<p>正文</p>"),
+      "2019-09-07T13:43:45+08:00",
+    ],
+    [
+      "PubDate meta without offset",
+      page(`<meta name="PubDate" content="2019-09-18 06:23">`, ""),
+      "2019-09-18T06:23:00+08:00",
+    ],
+    [
+      "publishdate meta with a date only",
+      page(`<meta name="publishdate" content="2019-06-15">`, ""),
+      "2019-06-15",
+    ],
+    [
+      "<time datetime>",
+      page("", `<time datetime="2023-01-10T09:05:00+08:00">1月10日</time>`),
+      "2023-01-10T09:05:00+08:00",
+    ],
+    [
+      "发布时间 with full-width colon",
+      page("", "<div>发布时间：2023-01-10 09:05</div>"),
+      "2023-01-10T09:05:00+08:00",
+    ],
+    ["发布日期 with slashes", page("", "<div>发布日期：2023/1/10</div>"), "2023-01-10"],
+    [
+      "时间: with ASCII colon and seconds",
+      page("", "<div>时间:2023-01-10 09:05:33</div>"),
+      "2023-01-10T09:05:33+08:00",
+    ],
+    ["日期 with dots", page("", "<div>日期：2023.01.10</div>"), "2023-01-10"],
+    [
+      "发表于 without a colon",
+      page("", "<div>发表于2014-08-24 21:30| 1164次阅读</div>"),
+      "2014-08-24T21:30:00+08:00",
+    ],
+    [
+      "Chinese date with weekday",
+      page("", "<div>2023年1月10日 星期二 09:05 来源：无锡日报</div>"),
+      "2023-01-10T09:05:00+08:00",
+    ],
+    [
+      "&nbsp; gaps",
+      page("", "<div>发布时间：&nbsp;2023-01-10&nbsp;&nbsp;09:05</div>"),
+      "2023-01-10T09:05:00+08:00",
+    ],
+    [
+      "Time: in an English byline",
+      page("", "<div>Writer: admin Time:2023-01-10 Browse:94</div>"),
+      "2023-01-10",
+    ],
+    ["Date: label", page("", "<p>Date: 2023-01-10</p>"), "2023-01-10"],
+    ["Published: label", page("", "<p>Published: Jan 10, 2023</p>"), "2023-01-10"],
+    [
+      "labels in separate spans",
+      page("", "<div class='info'><span>发布时间：</span><span>2023-01-10</span><span>09:05</span></div>"),
+      "2023-01-10T09:05:00+08:00",
+    ],
+    [
+      "unlabelled date in the line under the headline",
+      page("", "<div class='date-source'><span>2019年11月25日 18:57</span> <a>参考消息</a></div><p>正文</p>"),
+      "2019-11-25T18:57:00+08:00",
+    ],
+    [
+      "year-less byline date takes its year from a declared date on the same day",
+      page(`<meta itemprop="dateUpdate" content="2019-10-08 12:00:57">`, "<div>发布时间：10-08 12:00</div>"),
+      "2019-10-08T12:00:00+08:00",
+    ],
+    [
+      "the shown byline time beats a later declared sync time",
+      page(
+        `<meta property="article:published_time" content="2018-12-28T19:56:29+08:00">`,
+        "<div class='date-source'><span class='date'>2018年12月28日 19:55</span></div>",
+      ),
+      "2018-12-28T19:55:00+08:00",
+    ],
+    [
+      "a declared time on the shown day is more precise than the date alone",
+      page(
+        `<meta property="article:published_time" content="2019-06-15T08:18:00+08:00">`,
+        "<div>2019-06-15</div>",
+      ),
+      "2019-06-15T08:18:00+08:00",
+    ],
+    [
+      "footer copyright years are not dates",
+      page("", "<p>正文没有日期。</p><div class='footer'>Copyright © 2008-2019 发布时间：2019-01-01</div>"),
+      null,
+    ],
+    [
+      "dates in a related-article list are ignored",
+      page("", "<p>正文没有日期。</p><ul class='related'><li>别的文章 2019-09-30 07:42</li></ul>"),
+      null,
+    ],
+    ["a date after the fetch is refused", page("", "<div>发布时间：2031-01-10</div>"), null],
+    [
+      "a date in the body prose far from the headline is not the publish date",
+      page("", `${"<p>正文段落。</p>".repeat(10)}<p>2019年9月1日，记者来到现场。</p>`),
+      null,
+    ],
+    ["no date", page("", "<p>正文</p>"), null],
+  ])("%s", (_name, html, expected) => {
+    expect(publishedOf(html)).toBe(expected);
+  });
+
+  test("a page's own offset wins over the default", () => {
+    const html = page(`<meta property="article:published_time" content="2023-01-10T09:05:00-05:00">`, "");
+    expect(publishedOf(html)).toBe("2023-01-10T09:05:00-05:00");
+  });
+
+  test("uses the site's default offset for a shown time", () => {
+    const { document, dispose } = parseHtml(page("", "<div>发布时间：2023-01-10 09:05</div>"), ctx.url);
+    expect(extractPublishedAt(document, { ...ctx, defaultOffset: "+09:00" }, { now })).toBe(
+      "2023-01-10T09:05:00+09:00",
+    );
+    dispose();
+  });
+});

@@ -1,0 +1,105 @@
+import { describe, expect, test } from "vitest";
+import { parseHtml } from "../parse-html.js";
+import { extractTitle } from "./title.js";
+
+const ctx = { url: "https://news.example.cn/a/1.html", defaultOffset: "+08:00" };
+
+function titleOf(html: string): string | null {
+  const { document, dispose } = parseHtml(html, ctx.url);
+  try {
+    return extractTitle(document, ctx);
+  } finally {
+    dispose();
+  }
+}
+
+describe("extractTitle", () => {
+  test.each([
+    [
+      "h1 instead of the <title> with its site suffix",
+      "<title>区科技局书写科技创新新篇章_无锡新闻网</title><h1>区科技局书写科技创新新篇章</h1><p>正文</p>",
+      "区科技局书写科技创新新篇章",
+    ],
+    [
+      "a site-name h1 loses to the real headline",
+      `<title>新时代 新征程 点燃科创引擎 - 三牛娱乐新闻</title>
+       <h1><a href="/">三牛娱乐新闻</a></h1>
+       <h2 class="title">新时代 新征程 点燃科创引擎</h2>
+       <div>Writer: admin Time:2023-01-10 Browse:94</div>`,
+      "新时代 新征程 点燃科创引擎",
+    ],
+    [
+      "a plain site-name h1 matching the <title> suffix loses",
+      `<title>点燃科创引擎 激活澎湃动力-三牛娱乐新闻</title>
+       <h1>三牛娱乐新闻</h1><div class="article-title">点燃科创引擎 激活澎湃动力</div>`,
+      "点燃科创引擎 激活澎湃动力",
+    ],
+    [
+      "a channel-logo h1 loses to the h1 the <title> explains",
+      `<title>中国人习以为常的地方 为何老外却说“了不得”？|公园_新浪新闻</title>
+       <h1 class="channel-logo">新闻中心</h1><h1 class="main-title">中国人习以为常的地方 为何老外却说“了不得”？</h1>`,
+      "中国人习以为常的地方 为何老外却说“了不得”？",
+    ],
+    [
+      "the page's quotes are kept when <title> uses ASCII ones",
+      `<title>龙湖集团"暗伤"曝露？_网易财经</title><h1>龙湖集团“暗伤”曝露？</h1>`,
+      "龙湖集团“暗伤”曝露？",
+    ],
+    [
+      "whitespace inside the headline is collapsed",
+      "<title>FreeCell Quest 体验 - 游戏</title><h1>FreeCell\n   Quest&nbsp;体验</h1>",
+      "FreeCell Quest 体验",
+    ],
+    [
+      "a badge inside the headline element is cut off",
+      "<title>最不愁吃肉的国家：顿顿有肉吃</title><h2 class='title'><span>原创</span>最不愁吃肉的国家：顿顿有肉吃</h2>",
+      "最不愁吃肉的国家：顿顿有肉吃",
+    ],
+    [
+      "a headline class without a heading tag",
+      "<title>法国全国大罢工再次严重影响交通-新华网</title><div class='h-title'>法国全国大罢工再次严重影响交通</div>",
+      "法国全国大罢工再次严重影响交通",
+    ],
+    [
+      "og:title when nothing in the page overlaps",
+      `<head><title>新闻中心</title><meta property="og:title" content="山西品牌丝路行正式启动"></head><p>正文</p>`,
+      "山西品牌丝路行正式启动",
+    ],
+    [
+      "the heading right above the byline when <title> is only column and site",
+      `<title>新闻动态--中国地理学会官网</title>
+       <div class="title">首页 - 新闻动态</div>
+       <h5>2019年中国人文地理学术年会在重庆成功举行！</h5>
+       <div class="ly"><b>发布时间：2019-05-18</b> <i>来源：中国地理学会</i></div>`,
+      "2019年中国人文地理学术年会在重庆成功举行！",
+    ],
+    [
+      "<title> split on ' - ' when the page has no heading",
+      "<title>交通运输部打造综合立体交通网络 - 股票频道 - 和讯网</title><p>正文很长很长。</p>",
+      "交通运输部打造综合立体交通网络",
+    ],
+    ["<title> split on '|'", "<title>苹果发布新iPhone|新浪科技</title><p>正文</p>", "苹果发布新iPhone"],
+    [
+      "<title> split on '——'",
+      "<title>市政协会议开幕——巴彦淖尔市政府门户网站</title><p>正文</p>",
+      "市政协会议开幕",
+    ],
+    [
+      "a related-article h2 does not beat the headline",
+      `<title>姚明对周琦说了啥？_网易体育</title>
+       <h1>姚明对周琦说了啥？</h1><div class="related"><h2>周琦上下半场判若两人</h2></div>`,
+      "姚明对周琦说了啥？",
+    ],
+    ["no title anywhere", "<p>只有正文。</p>", null],
+  ])("%s", (_name, html, expected) => {
+    expect(titleOf(html)).toBe(expected);
+  });
+
+  test("does not change the document", () => {
+    const { document, dispose } = parseHtml("<title>标题_站名</title><h1>标题</h1>", ctx.url);
+    const before = document.documentElement.outerHTML;
+    extractTitle(document, ctx);
+    expect(document.documentElement.outerHTML).toBe(before);
+    dispose();
+  });
+});
