@@ -1,7 +1,8 @@
 /**
  * The ordered list of boilerplate filters run over the main content.
  *
- * Order matters in two ways. The cluster filter runs first, so the line filters judge the article and
+ * Order matters in two ways. The end-marker cut runs first (the cluster filter would drop a linked
+ * marker such as `返回搜狐，查看更多` and lose the cut), then the cluster filter, so the line filters judge the article and
  * not the side column around it. Filters that recognise a line by its words (titles, bylines,
  * navigation, disclaimers, contact cards) run before the shape-based tail filters, so those judge what
  * is left: the unrelated-headline filter must see the body's real last paragraph, not a disclaimer.
@@ -9,11 +10,13 @@
 
 import type { BlockFilter, FilterContext } from "./block-filter.js";
 import type { Block } from "./block-model.js";
+import { cutAfterEndMarker } from "./cut-after-end-marker.js";
 import { keepMainCluster } from "./keep-main-cluster.js";
 import { stripBreadcrumbs } from "./strip-breadcrumbs.js";
 import { stripContactBlocks } from "./strip-contact-blocks.js";
 import { stripDisclaimers } from "./strip-disclaimers.js";
 import { stripMetadataLines } from "./strip-metadata-lines.js";
+import { stripPlayerNotices } from "./strip-player-notices.js";
 import { stripPrevNext } from "./strip-prev-next.js";
 import { stripRelated } from "./strip-related.js";
 import { stripRepeatedTitle } from "./strip-repeated-title.js";
@@ -22,12 +25,14 @@ import { stripSiteNameLines } from "./strip-site-name-lines.js";
 import { stripUnrelatedHeadlines } from "./strip-unrelated-headlines.js";
 
 export const BOILERPLATE_FILTERS: readonly BlockFilter[] = [
+  cutAfterEndMarker,
   keepMainCluster,
   stripRepeatedTitle,
   stripBreadcrumbs,
   stripMetadataLines,
   stripShareBars,
   stripPrevNext,
+  stripPlayerNotices,
   stripRelated,
   stripDisclaimers,
   stripContactBlocks,

@@ -4,7 +4,8 @@
  *
  * A headline is a link, or a short line that does not close with a sentence-final mark (headlines end
  * on a noun, a `！` of their own is rare and `……` is a teaser). Enumerated points of an article
- * (`一是…`, `（二）…`, `3.…`) are never headlines, even when short and unpunctuated.
+ * (`一是…`, `（二）…`, `3.…`) are never headlines, even when short and unpunctuated, and neither is a
+ * line of clauses (two or more full-width commas): that is an unfinished sentence.
  */
 import type { Block } from "./block-model.js";
 
@@ -24,9 +25,14 @@ export function isLinkLine(block: Block): boolean {
   );
 }
 
+/** Clauses: a line with two or more full-width commas reads as a sentence, not a title. */
+const CLAUSE_COMMAS = /[，、]/g;
+const MAX_HEADLINE_COMMAS = 1;
+
 export function looksLikeHeadline(block: Block): boolean {
   if (isLinkLine(block)) return true;
   if (block.length === 0 || block.length > MAX_HEADLINE_LENGTH) return false;
   if (ENUMERATION.test(block.text)) return false;
+  if ((block.text.match(CLAUSE_COMMAS)?.length ?? 0) > MAX_HEADLINE_COMMAS) return false;
   return !SENTENCE_FINAL.test(block.text);
 }

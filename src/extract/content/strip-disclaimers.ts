@@ -5,10 +5,10 @@
  * Self-media platforms and aggregators append these to every article, often inside the article
  * container, and what follows them is never the article again (recommended headlines, the site's
  * footer). A disclaimer at the top ("声明：本文为原创…") is dropped alone: the article follows it.
- * Where the disclaimer sits is judged by text mass: when less prose follows it than a third of what
- * precedes it, it closes the article.
+ * Where the disclaimer sits is judged by text mass (`closesArticle`).
  */
 import type { BlockFilter } from "./block-filter.js";
+import { closesArticle } from "./closes-article.js";
 
 /** Headings that open a disclaimer paragraph. */
 export const DISCLAIMER_OPENERS = [
@@ -29,8 +29,6 @@ export const DISCLAIMER_PHRASES = [
 
 /** A disclaimer is a paragraph, not an article: longer blocks that mention a phrase are kept. */
 const MAX_DISCLAIMER_LENGTH = 250;
-/** The disclaimer closes the article when what follows is less than this share of what precedes. */
-const CLOSING_SHARE = 1 / 3;
 
 const OPENER = new RegExp(`^[【\\[（(]?\\s*(?:${DISCLAIMER_OPENERS.join("|")})\\s*[】\\]）)]?\\s*[:：]`);
 
@@ -48,18 +46,10 @@ export function isDisclaimer(text: string, length: number): boolean {
 }
 
 export const stripDisclaimers: BlockFilter = (blocks) => {
-  const total = blocks.reduce((sum, block) => sum + block.length, 0);
-  let before = 0;
   const kept = [];
-  for (const block of blocks) {
-    if (isDisclaimer(block.text, block.length)) {
-      const after = total - before - block.length;
-      if (after < before * CLOSING_SHARE) return kept;
-      before += block.length;
-      continue;
-    }
-    before += block.length;
-    kept.push(block);
+  for (const [index, block] of blocks.entries()) {
+    if (!isDisclaimer(block.text, block.length)) kept.push(block);
+    else if (closesArticle(blocks, index)) return kept;
   }
   return kept;
 };

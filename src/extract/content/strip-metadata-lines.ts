@@ -25,7 +25,7 @@ export const METADATA_LABELS = [
 export const LINE_OPENING_LABELS = [
   "责任编辑", "责编", "编辑", "来源", "本文来源", "文章来源", "稿件来源", "信息来源", "新闻来源", "原标题", "原题",
   "摄影", "校对", "审核", "审校", "编审", "采写", "撰稿", "撰文", "作者", "记者", "通讯员", "文章关键词",
-  "关键词", "关键字", "标签", "Tags", "标题", "主题", "发布时间", "发布日期", "更新时间", "浏览次数", "点击数",
+  "关键词", "关键字", "标签", "Tags", "标题", "主题", "原创", "编译", "文", "图", "文/图", "图/文", "发布时间", "发布日期", "更新时间", "浏览次数", "点击数",
 ]; // biome-ignore format: a vocabulary reads better packed
 
 /** Metadata lines are short; a longer line is prose even if it starts with a label. */

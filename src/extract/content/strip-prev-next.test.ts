@@ -17,6 +17,8 @@ describe("stripPrevNext", () => {
     ["a pager line", `<p>${A}</p><p>第1页/共1页 &lt;&lt; 上一页 | 下一页 &gt;&gt;</p>`],
     ["a 返回…，查看更多 link", `<p>${A}</p><p>返回搜狐，查看更多</p>`],
     ["[打印] alone", `<p>${A}</p><p>[打印]</p>`],
+    ["a gallery counter", `<p>1/10</p><p>${A}</p>`],
+    ["a like-button counter", `<p>${A}</p><p>+1</p>`],
   ])("drops %s", (_name, html) => {
     expect(keptTexts(stripPrevNext, html)).toEqual([A]);
   });

@@ -5,7 +5,8 @@
  * Chinese CMS templates print these inside the article container, right under the title or after the
  * last paragraph, and they often carry the neighbouring article's headline ("上一篇：…"), which would
  * otherwise read as a sentence of this article. A line counts when it opens with a navigation label,
- * or when it is short and made of page-tool words and nothing else of substance.
+ * or when it is short and made of page-tool words and nothing else of substance. Bare counters
+ * (`1/10` of a gallery, `+1` of a like button) go too.
  */
 import type { BlockFilter } from "./block-filter.js";
 
@@ -31,8 +32,12 @@ const MAX_NAVIGATION_LENGTH = 80;
 const OPENER = new RegExp(`^[【\\[<«\\s]*(?:${NAVIGATION_OPENERS.join("|")})\\s*[:：>»\\]】]`, "i");
 const TOOLS = new RegExp(`${PAGE_TOOL_WORDS.join("|")}|[\\s|｜:：/<>«»()（）·•【】\\[\\]]`, "g");
 
+/** A bare counter: a gallery position (`1/10`), a like button (`+1`), a count with nothing else. */
+const COUNTER = /^[+＋]?\d+(?:\s*\/\s*\d+)?$/;
+
 export function isNavigationLine(text: string, length: number): boolean {
   if (length > MAX_NAVIGATION_LENGTH) return false;
+  if (COUNTER.test(text)) return true;
   if (OPENER.test(text) || NAVIGATION_PHRASES.test(text)) return true;
   return text.replace(TOOLS, "") === "";
 }
