@@ -71,7 +71,7 @@ export function extractAuthors(
   // Every `<title>` part besides the headline names the site or a column, never a writer.
   const siteNames = [
     ...siteNameHints(page.meta, document.title ?? ""),
-    ...titleParts(document.title ?? "").filter((part) => !headline || !headline.text.includes(part)),
+    ...titleParts(document.title ?? "").filter((part) => !headline?.text.includes(part)),
   ];
   const refuse = (name: string): boolean =>
     (source !== null && (name === source || (source.includes(name) && name.length > 3))) ||

@@ -177,7 +177,7 @@ export function collapseWhitespace(text: string): string {
   return text.replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, " ");
 }
 
-const SEAM_RUN = new RegExp(`\\s*${ELEMENT_SEAM}+\\s*`, "g");
+const SEAM_RUN = new RegExp(`[\\s${ELEMENT_SEAM}]*${ELEMENT_SEAM}[\\s${ELEMENT_SEAM}]*`, "g");
 const EDGE_SEAMS = new RegExp(`^${ELEMENT_SEAM}+|${ELEMENT_SEAM}+$`, "g");
 
 /**

@@ -1,0 +1,79 @@
+import { describe, expect, test } from "vitest";
+import { parseHtml } from "../parse-html.js";
+import { extractViews, toCount } from "./views.js";
+
+const ctx = { url: "https://news.example.cn/a/1.html", defaultOffset: "+08:00" };
+
+function viewsOf(html: string): number | null {
+  const { document, dispose } = parseHtml(html, ctx.url);
+  try {
+    return extractViews(document, ctx);
+  } finally {
+    dispose();
+  }
+}
+
+const page = (
+  byline: string,
+  body = "<p>这是正文的第一段，内容足够长，可以被认作文章的正文段落。</p>",
+): string =>
+  `<html><head><title>科创新篇章_新闻网</title></head><body><h1>科创新篇章</h1>${byline}<div class="content">${body}</div></body></html>`;
+
+describe("extractViews", () => {
+  test.each([
+    ["浏览次数 with a thousands separator", page("<div>浏览次数：1,024</div>"), 1024],
+    ["浏览", page("<div>浏览：88</div>"), 88],
+    ["浏览量", page("<div>浏览量：7</div>"), 7],
+    ["阅读 with a space", page("<div>阅读 539</div>"), 539],
+    ["阅读量", page("<span>阅读量：1.2万</span>"), 12000],
+    ["阅读数 with w", page("<span>阅读数：3.5w</span>"), 35000],
+    ["点击 with k", page("<span>点击：2.1k</span>"), 2100],
+    ["点击数 in parentheses", page("<span>点击数：(123)</span>"), 123],
+    ["点击量 with 次", page("<span>点击量：123次</span>"), 123],
+    ["人气", page("<span>人气：456</span>"), 456],
+    ["访问量", page("<span>访问量：789</span>"), 789],
+    ["Browse:", page("<div>Writer: admin Time:2023-01-10 Browse:94</div>"), 94],
+    ["Views:", page("<div>Views: 1,234</div>"), 1234],
+    ["Hits:", page("<div>Hits: 56</div>"), 56],
+    ["Reads:", page("<div>Reads: 78</div>"), 78],
+    ["the count before the label", page("<div>发表于2014-08-24 21:30| 1164次阅读| 来源CSDN</div>"), 1164],
+    [
+      "in a packed byline",
+      page("<div>发布时间：2023-01-10 09:05 来源：无锡日报 作者：张三 浏览次数：1,024</div>"),
+      1024,
+    ],
+    ["the count comes from separate spans", page("<div><span>浏览次数：</span><span>321</span></div>"), 321],
+    [
+      "a label filled by JavaScript is null",
+      page("<div>浏览次数：<span id='hits'></span> 评论：5</div>"),
+      null,
+    ],
+    ["the next label's number is not taken", page("<div>浏览： 评论：5</div>"), null],
+    ["comment counts are not views", page("<div>评论：42 分享：7</div>"), null],
+    ["阅读全部 links are not counts", page("<div>阅读全部</div>"), null],
+    ["a shop banner with 人气 inside a word is not a count", page("<div>999+人气好评品</div>"), null],
+    [
+      "counts in a related list are ignored",
+      page(
+        "",
+        "<p>正文段落足够长足够长足够长足够长足够长。</p><ul class='related'><li>别的文章 阅读 284</li></ul>",
+      ),
+      null,
+    ],
+    ["no views", page(""), null],
+  ])("%s", (_name, html, expected) => {
+    expect(viewsOf(html)).toBe(expected);
+  });
+});
+
+describe("toCount", () => {
+  test.each([
+    ["1,024", undefined, 1024],
+    ["1.2", "万", 12000],
+    ["3.5", "w", 35000],
+    ["2.1", "K", 2100],
+    ["1", "亿", 100000000],
+  ])("%s %s", (digits, unit, expected) => {
+    expect(toCount(digits, unit)).toBe(expected);
+  });
+});
