@@ -48,7 +48,7 @@ export function registerCrawl(program: Command): void {
       "crawl state folder; the same folder resumes (default: .state/<first seed host>)",
     )
     .option("--render <mode>", `browser rendering: ${renderModes.join("|")} (not available yet)`, "never")
-    .option("--max-pages <n>", "stop after this many pages (all runs on this state together)")
+    .option("--max-pages <n>", "stop after this many pages in one pass (a resume continues it)")
     .option("--max-depth <n>", "link depth from the seeds (pagination keeps its list's depth)")
     .option("--include <glob>", "also crawl URLs matching this glob (repeatable)", collect, [])
     .option("--exclude <glob>", "never crawl URLs matching this glob (repeatable)", collect, [])

@@ -45,7 +45,11 @@ export const crawlOptionsSchema = z.object({
   render: z.enum(renderModes).default("never"),
   scope: z
     .object({
-      /** Pages fetched in this crawl state (all runs together), then stop. @default no limit */
+      /**
+       * Pages fetched in one pass over the crawl state, then stop. A resumed run continues its pass's count;
+       * the next run after a finished pass, or after one stopped here, starts a new pass and a new count
+       * (`incremental.ts`). @default no limit
+       */
       maxPages: positiveInt.optional(),
       /** Link depth from a seed (seeds are 0); pagination keeps its list's depth. @default no limit */
       maxDepth: z.number().int().nonnegative().optional(),
