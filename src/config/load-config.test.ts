@@ -135,6 +135,11 @@ describe("config errors name the file and the setting", () => {
       /^caiji\.config\.ts: jobs\.news\/today: a job name is letters/,
     ],
     [
+      "two jobs sharing a state folder",
+      { jobs: { a: { seeds: [seed], state: "s" }, b: { seeds: [seed], state: "./s" } } },
+      'caiji.config.ts: jobs.b.state: "s" is also job a\'s state folder',
+    ],
+    [
       "a wrong type",
       { jobs: { news: { seeds: [seed], scope: { maxPages: "100" } } } },
       /^caiji\.config\.ts: jobs\.news\.scope\.maxPages: /,

@@ -99,6 +99,19 @@ export function parseConfig(
       adapters: job.adapters.map(at),
     };
   }
+  // The state folder holds a job's queue, lock and history: two jobs in one would lock each other out and
+  // mix their histories.
+  const owners = new Map<string, string>();
+  for (const [name, job] of Object.entries(jobs)) {
+    const key = resolve(cwd, job.state as string);
+    const other = owners.get(key);
+    if (other !== undefined) {
+      throw new ConfigError(
+        `${displayName}: jobs.${name}.state: "${job.state}" is also job ${other}'s state folder`,
+      );
+    }
+    owners.set(key, name);
+  }
   return jobs;
 }
 
