@@ -47,7 +47,11 @@ export function registerCrawl(program: Command): void {
       "--state <dir>",
       "crawl state folder; the same folder resumes (default: .state/<first seed host>)",
     )
-    .option("--render <mode>", `browser rendering: ${renderModes.join("|")} (not available yet)`, "never")
+    .option(
+      "--render <mode>",
+      `browser rendering: ${renderModes.join("|")} (auto: pages whose counters or text JavaScript fills)`,
+      "auto",
+    )
     .option("--max-pages <n>", "stop after this many pages in one pass (a resume continues it)")
     .option("--max-depth <n>", "link depth from the seeds (pagination keeps its list's depth)")
     .option("--include <glob>", "also crawl URLs matching this glob (repeatable)", collect, [])

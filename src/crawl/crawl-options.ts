@@ -41,8 +41,12 @@ export const crawlOptionsSchema = z.object({
   state: z.string().min(1).optional(),
   /** Folders of site adapters to load besides `crawlers/` (which is loaded when it exists). @default [] */
   adapters: z.array(z.string().min(1)).default([]),
-  /** Browser rendering; not available yet: `auto`/`always` say so once and fetch over HTTP. @default "never" */
-  render: z.enum(renderModes).default("never"),
+  /**
+   * Browser rendering: `auto` renders the pages whose static HTML needs JavaScript (`render-decision.ts`),
+   * `always` every page, `never` none. Without a browser it is said once and pages are read as fetched.
+   * @default "auto"
+   */
+  render: z.enum(renderModes).default("auto"),
   scope: z
     .object({
       /**

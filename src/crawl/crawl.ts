@@ -72,6 +72,11 @@ export interface CrawlParts {
   robots: RobotsCache | null;
   /** Which URLs belong to the crawl; a seed that redirects to another host brings that host in. */
   scope: { allows(url: string): boolean; addSite(url: string): void };
+  /**
+   * Renders a fetched page in a browser when it needs one (`--render`, `render-step.ts`) and returns the page
+   * to read: the rendered one or the fetched one. Absent: pages are read as fetched.
+   */
+  render?: (page: Page) => Promise<Page>;
   /** Decodes and parses an HTML page once, and says what it links to and whether it is an article. */
   readPage: (page: Page, request: CrawlRequest) => PageReading;
   /** URLs listed by a sitemap (pages and nested sitemaps). */
@@ -136,9 +141,9 @@ class CrawlRun {
 
   async run(): Promise<CrawlSummary> {
     const { frontier } = this.parts;
-    if (this.options.render !== "never") {
+    if (this.options.render !== "never" && !this.parts.render) {
       this.parts.notice(
-        `--render ${this.options.render}: browser rendering is not available yet; fetching over HTTP`,
+        `--render ${this.options.render}: browser rendering is not available; fetching over HTTP`,
       );
     }
     frontier.addMany([
@@ -238,7 +243,10 @@ class CrawlRun {
     frontier.setMeta(PAGES_FETCHED_KEY, String(this.pagesFetchedTotal));
     if (result.ok) {
       this.bytes += result.page.body.length;
-      this.handlePage(request, result.page, result.redirects ?? []);
+      // After the fetch released the host: the page's own requests wait their turns like any other.
+      const page =
+        this.parts.render && request.kind !== "sitemap" ? await this.parts.render(result.page) : result.page;
+      this.handlePage(request, page, result.redirects ?? []);
     } else {
       this.handleFailure(request, result.kind, result.reason, result.status, result.retryAfterMs);
     }

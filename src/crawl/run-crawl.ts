@@ -16,6 +16,7 @@
 import { AdapterRegistry } from "../adapters/adapter-registry.js";
 import type { ResolvedAdapter } from "../adapters/resolved-adapter.js";
 import { parseHtml } from "../extract/parse-html.js";
+import { BrowserFetcher } from "../fetch/browser-fetcher.js";
 import { classifyBody } from "../fetch/classify-body.js";
 import { decodeHtml } from "../fetch/decode-charset.js";
 import { HttpFetcher } from "../fetch/http-fetcher.js";
@@ -30,6 +31,7 @@ import { discoverLinks, linkKindOfUrl } from "./discover-links.js";
 import { IncrementalCrawl, type IncrementalSummary } from "./incremental.js";
 import { Politeness } from "./politeness.js";
 import type { CrawlSummary, ProgressReporter } from "./progress.js";
+import { createRenderStep } from "./render-step.js";
 import { RobotsCache } from "./robots-cache.js";
 import { Scope } from "./scope.js";
 import { parseSitemap } from "./sitemap.js";
@@ -72,6 +74,7 @@ export async function runCrawl(
   let records: JsonlSink<ArticleRecord> | undefined;
   let errors: ErrorsSink | undefined;
   let incremental: IncrementalCrawl | undefined;
+  let browser: BrowserFetcher | undefined;
   try {
     // A state that finished before makes this an incremental run; one that did not, a resume.
     incremental = IncrementalCrawl.open(files.state, frontier);
@@ -110,6 +113,25 @@ export async function runCrawl(
         fetch: (url) => politeness.schedule(url, () => fetcher.fetch(url, { allowNonHtml: true })),
       });
     }
+    const robotsCache = robots;
+    // Started on the first page that needs it; a crawl where none does never launches a browser.
+    browser = new BrowserFetcher({
+      userAgent: fetcher.userAgent,
+      notice: control.notice,
+      // A rendered page's own requests (counter scripts, XHR) are requests to their hosts like any other:
+      // robots.txt may refuse them, and each waits its host's turn and holds the host after it.
+      scheduleSubrequest: async (url, send) => {
+        if (control.signal?.aborted) return;
+        if (robotsCache && (await robotsCache.check(url)).allowed === false) return;
+        await politeness.schedule(url, async () => {
+          try {
+            await send();
+          } finally {
+            politeness.recordDelay(url, politeness.intervalMsFor(url));
+          }
+        });
+      },
+    });
     const scope = new Scope({
       seeds: options.seeds,
       include: options.scope.include,
@@ -126,6 +148,13 @@ export async function runCrawl(
       },
       robots,
       scope,
+      render: createRenderStep({
+        mode: options.render,
+        browser,
+        modeFor: (url) => adapters.resolve(url).render,
+        charsetFor: (url) => adapters.resolve(url).charset,
+        notice: control.notice,
+      }),
       readPage: (page) => readPage(page, adapters.resolve(page.url)),
       readSitemap,
       extract: (page) => adapters.resolve(page.url).extract(page),
@@ -142,6 +171,13 @@ export async function runCrawl(
       notice: control.notice,
     };
     const summary = await crawl(options, incremental.wrap(parts), control.signal);
+    const rendering = browser.stats();
+    if (browser.browserStarts > 0) {
+      control.notice(
+        `rendered ${rendering.rendered} pages in Chromium (${rendering.subrequests} requests of their own, ` +
+          `${rendering.blocked} blocked, ${rendering.failed} renders failed)`,
+      );
+    }
     incremental.finish(summary.stoppedBy);
     const endLine = incremental.describeEnd();
     if (endLine) control.notice(endLine);
@@ -152,6 +188,7 @@ export async function runCrawl(
     records?.close();
     errors?.close();
     await fetcher.close();
+    await browser?.close();
   }
 }
 

@@ -34,17 +34,10 @@
  *   }
  *   await browser.close();
  */
-import {
-  type Browser,
-  type BrowserContext,
-  type Page as BrowserPage,
-  chromium,
-  type Request,
-  type Route,
-} from "playwright";
+import type { Browser, BrowserContext, Page as BrowserPage, Request, Route } from "playwright";
 import { decodeHtml } from "./decode-charset.js";
 import type { FailureKind, FetchResult } from "./fetch-result.js";
-import { type BrowserSearch, findBrowser } from "./find-browser.js";
+import { type BrowserSearch, findBrowser, loadChromium } from "./find-browser.js";
 import type { Page } from "./page.js";
 
 /** Headless Chromium on a server: no sandbox (often running as root in a container), no GPU, and none of
@@ -310,7 +303,7 @@ export class BrowserFetcher {
     }
     if ("note" in found && found.note) this.options.notice?.(found.note);
     try {
-      const browser = await chromium.launch({
+      const browser = await loadChromium().launch({
         executablePath: found.executablePath,
         headless: true,
         args: [...CHROMIUM_ARGS],

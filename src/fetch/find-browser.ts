@@ -17,7 +17,8 @@
  *   else await chromium.launch({ executablePath: found.executablePath });
  */
 import { accessSync, constants, statSync } from "node:fs";
-import { chromium } from "playwright";
+import { createRequire } from "node:module";
+import type { BrowserType } from "playwright";
 
 /** Where Debian (`chromium` package) and Ubuntu's non-snap builds put the binary, best first. */
 export const SYSTEM_CHROMIUM_PATHS: readonly string[] = ["/usr/lib/chromium/chromium", "/usr/bin/chromium"];
@@ -82,10 +83,20 @@ export function findBrowser(search: BrowserSearch = {}): BrowserLookup {
 /** Playwright's expected path for its downloaded Chromium; it may not exist, hence the file check after. */
 function playwrightChromiumPath(): string | null {
   try {
-    return chromium.executablePath() || null;
+    return loadChromium().executablePath() || null;
   } catch {
     return null;
   }
+}
+
+/**
+ * Playwright's Chromium driver, loaded on first use: a crawl that renders nothing never loads Playwright's
+ * large bundle. Loaded with `require` because the package is CommonJS and its internal `require` calls
+ * break when it is imported through an ESM loader hook (`node --import jiti/register`, Node 20).
+ */
+export function loadChromium(): BrowserType {
+  const playwright = createRequire(import.meta.url)("playwright") as typeof import("playwright");
+  return playwright.chromium;
 }
 
 function isExecutableFile(path: string): boolean {
