@@ -10,8 +10,8 @@
  *    them, and so are the articles they link to (`revisiting-frontier.ts`), each once per cycle;
  * 3. a known article (one that produced a record) is fetched with If-None-Match / If-Modified-Since from the
  *    validators the frontier keeps; a 304 costs that one request and nothing more;
- * 4. without a 304, a body identical to the last one costs one sha256; otherwise the page is read and
- *    extracted, and a text with the same hash as the last record is not written again;
+ * 4. without a 304, a body identical to the last one costs one sha256 (and is not rendered); otherwise the
+ *    page is read and extracted, and a text with the same hash as the last record is not written again;
  * 5. a record is written only when its text is new or changed, carrying `revision` (1 for a URL's first
  *    record, 2, 3, … for each change). The sink keys lines by URL *and* text hash, so a revision is written
  *    even into a file that holds the earlier one, while a resume never writes the same text twice.
@@ -97,6 +97,10 @@ export class IncrementalCrawl {
   readonly #counts: ChangeCounts = { new: 0, revised: 0, notModified: 0, sameBytes: 0, sameText: 0 };
   /** The page each extracted record came from, for the write decision (records are plain objects). */
   readonly #pageOf = new WeakMap<ArticleRecord, Page>();
+  /** A rendered page → sha256 of the bytes fetched for it: "same bytes" means the server's bytes. */
+  readonly #fetchedHashOf = new WeakMap<Page, string>();
+  /** Each fetched page's verdict, decided once (before rendering when the crawl renders). */
+  readonly #verdictOf = new WeakMap<Page, "notModified" | "sameBytes" | null>();
   /** The page whose links the loop is about to queue: it reads a page and queues its links in one go. */
   #lastReading: { url: string; isArticle: boolean } | null = null;
   #revisiting: RevisitingFrontier | null = null;
@@ -146,8 +150,18 @@ export class IncrementalCrawl {
       frontier: this.#revisiting ?? parts.frontier,
       fetch: (url, init) =>
         parts.fetch(url, { ...init, headers: { ...init.headers, ...this.conditionalHeaders(url) } }),
+      // An unchanged page is not worth a browser: it is let through unrendered, and read as unchanged below.
+      render:
+        parts.render &&
+        (async (page) => {
+          const render = parts.render as (page: Page) => Promise<Page>;
+          if (this.#unchangedKind(page) !== null) return page;
+          const shown = await render(page);
+          if (shown !== page) this.#fetchedHashOf.set(shown, bodyHashOf(page.body));
+          return shown;
+        }),
       readPage: (page, request) => {
-        const unchanged = this.#unchangedKind(page);
+        const unchanged = this.#fetchedHashOf.has(page) ? null : this.#unchangedKind(page);
         if (unchanged !== null) {
           this.#counts[unchanged]++;
           this.#lastReading = { url: request.url, isArticle: true };
@@ -212,8 +226,16 @@ export class IncrementalCrawl {
     this.store.close();
   }
 
-  /** Why a known article needs no reading at all, or null. */
+  /** Why a known article needs no reading at all, or null; decided once per fetched page. */
   #unchangedKind(page: Page): "notModified" | "sameBytes" | null {
+    const decided = this.#verdictOf.get(page);
+    if (decided !== undefined) return decided;
+    const verdict = this.#decideUnchanged(page);
+    this.#verdictOf.set(page, verdict);
+    return verdict;
+  }
+
+  #decideUnchanged(page: Page): "notModified" | "sameBytes" | null {
     if (page.status === 304) return "notModified";
     const known = this.store.revisionOf(page.requestedUrl);
     if (!known?.bodyHash || known.revision === 0 || bodyHashOf(page.body) !== known.bodyHash) return null;
@@ -230,7 +252,7 @@ export class IncrementalCrawl {
   #write(record: ArticleRecord, write: (record: ArticleRecord) => boolean): boolean {
     const page = this.#pageOf.get(record);
     const key = page?.requestedUrl ?? record.url;
-    const bodyHash = page ? bodyHashOf(page.body) : null;
+    const bodyHash = page ? (this.#fetchedHashOf.get(page) ?? bodyHashOf(page.body)) : null;
     const stored = this.frontier.getValidators(key);
     if (stored?.contentHash === record.contentHash) {
       this.#counts.sameText++;
