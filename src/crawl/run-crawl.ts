@@ -19,6 +19,7 @@ import { parseHtml } from "../extract/parse-html.js";
 import { BrowserFetcher } from "../fetch/browser-fetcher.js";
 import { classifyBody } from "../fetch/classify-body.js";
 import { decodeHtml } from "../fetch/decode-charset.js";
+import type { BrowserSearch } from "../fetch/find-browser.js";
 import { HttpFetcher } from "../fetch/http-fetcher.js";
 import type { Page } from "../fetch/page.js";
 import { ErrorsSink } from "../output/errors-sink.js";
@@ -44,6 +45,8 @@ export interface RunCrawlControl {
   signal?: AbortSignal;
   progress: ProgressReporter;
   notice: (line: string) => void;
+  /** Where to look for Chromium when a page needs rendering. @default `findBrowser`'s own search */
+  browserSearch?: BrowserSearch;
 }
 
 export interface CrawlFiles {
@@ -118,6 +121,7 @@ export async function runCrawl(
     browser = new BrowserFetcher({
       userAgent: fetcher.userAgent,
       notice: control.notice,
+      ...(control.browserSearch ? { search: control.browserSearch } : {}),
       // A rendered page's own requests (counter scripts, XHR) are requests to their hosts like any other:
       // robots.txt may refuse them, and each waits its host's turn and holds the host after it.
       scheduleSubrequest: async (url, send) => {

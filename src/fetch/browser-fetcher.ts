@@ -265,6 +265,9 @@ export class BrowserFetcher {
   private async renderIn(slot: Slot, job: RenderJob): Promise<string> {
     const startedMs = Date.now();
     await slot.tab.goto(job.page.url, { waitUntil: "load", timeout: this.renderTimeoutMs });
+    // Requests sent from `load` handlers may not have been reported yet: the quiet period starts now at
+    // the earliest.
+    slot.lastNetworkMs = Math.max(slot.lastNetworkMs, Date.now());
     // Counters filled by XHR after `load` (PHPCMS's `op=count` via jQuery) need the network to go quiet.
     const settleMs = Math.min(this.settleCapMs, this.renderTimeoutMs - (Date.now() - startedMs));
     await this.settle(slot, settleMs);
