@@ -151,12 +151,17 @@ describe("BrowserFetcher when a request must wait or is refused", () => {
   });
 
   it("gives up after the render timeout with a timeout failure, and renders again afterwards", async () => {
+    // Holds every subrequest until the test opens the gate: only the render timeout can end that render.
+    let openGate = () => {};
+    const gate = new Promise<void>((resolve) => {
+      openGate = resolve;
+    });
     let stall = true;
     const stalling = new BrowserFetcher({
       renderTimeoutMs: 1_500,
       poolSize: 1,
       scheduleSubrequest: async (_url, send) => {
-        if (stall) await new Promise((resolve) => setTimeout(resolve, 5_000));
+        if (stall) await gate;
         else await send();
       },
     });
@@ -167,13 +172,15 @@ describe("BrowserFetcher when a request must wait or is refused", () => {
       const fetched = await fetchPage("/a/20240318/17.html");
       const started = Date.now();
       const result = await stalling.render(fetched);
-      expect(result.ok).toBe(false);
+      const elapsedMs = Date.now() - started;
       expect(result.ok ? null : result.kind).toBe("timeout");
-      expect(Date.now() - started).toBeLessThan(3_000);
+      // Timers run late on a busy machine; the bound only has to show the render did not wait for the gate.
+      expect(elapsedMs, `render returned after ${elapsedMs} ms`).toBeLessThan(6_000);
       stall = false;
       const again = renderedPage(await stalling.render(fetched));
       expect(extractRecord(again).views).toBe(4821);
     } finally {
+      openGate();
       await stalling.close();
     }
   });
