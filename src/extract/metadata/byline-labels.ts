@@ -249,8 +249,71 @@ interface LabelMatch {
   hasColon: boolean;
 }
 
-function findLabels(text: string): LabelMatch[] {
+/**
+ * Traditional characters of the label words, mapped to the simplified ones the vocabulary uses
+ * (`發佈時間`, `來源`, `記者`, `瀏覽`). One character for one, so positions in the folded text are
+ * positions in the original and values are still cut from what the page shows.
+ */
+const TRADITIONAL_LABEL_CHARS: Readonly<Record<string, string>> = {
+  發: "发",
+  佈: "布",
+  時: "时",
+  間: "间",
+  來: "来",
+  記: "记",
+  編: "编",
+  輯: "辑",
+  責: "责",
+  瀏: "浏",
+  覽: "览",
+  閱: "阅",
+  讀: "读",
+  點: "点",
+  擊: "击",
+  數: "数",
+  訊: "讯",
+  員: "员",
+  於: "于",
+  聞: "闻",
+  攝: "摄",
+  審: "审",
+  評: "评",
+  論: "论",
+  貼: "贴",
+  關: "关",
+  鍵: "键",
+  詞: "词",
+  類: "类",
+  標: "标",
+  籤: "签",
+  欄: "栏",
+  轉: "转",
+  載: "载",
+  訪: "访",
+  問: "问",
+  圖: "图",
+  筆: "笔",
+  傳: "传",
+  錄: "录",
+  創: "创",
+  總: "总",
+  稱: "称",
+  舉: "举",
+  報: "报",
+  際: "际",
+  據: "据",
+  處: "处",
+};
+
+const TRADITIONAL_PATTERN = new RegExp(`[${Object.keys(TRADITIONAL_LABEL_CHARS).join("")}]`, "g");
+
+function foldTraditional(text: string): string {
+  return text.replace(TRADITIONAL_PATTERN, (char) => TRADITIONAL_LABEL_CHARS[char] ?? char);
+}
+
+function findLabels(original: string): LabelMatch[] {
   const matches: LabelMatch[] = [];
+  const text = foldTraditional(original);
   for (const match of text.matchAll(LABEL_PATTERN)) {
     const label = match[1] ?? match[3] ?? match[5] ?? "";
     // "By" is case-sensitive in spirit: "by" inside a sentence is not a byline.
@@ -313,6 +376,11 @@ export function scanLines(lines: readonly PageLine[], headlineIndex: number): By
     if (line.zone !== "content" || line.text.length > MAX_BYLINE_CHARS) continue;
     const offset = headlineIndex >= 0 ? line.index - headlineIndex : 0;
     const found = parseBylineText(line.text);
+    const last = found[found.length - 1];
+    if (last && last.value.length === 0 && last.hasColon) {
+      const value = valueInNextCell(line, lines[line.index + 1]);
+      if (value) found[found.length - 1] = { ...last, value };
+    }
     for (const hit of found) hits.push({ ...hit, line, offset });
     const nearHeadline = headlineIndex >= 0 && offset > 0 && offset <= UNLABELLED_WINDOW_LINES;
     if (!nearHeadline) continue;
@@ -333,6 +401,20 @@ export function scanLines(lines: readonly PageLine[], headlineIndex: number): By
     }
   }
   return { hits, unlabelled };
+}
+
+const CELL_TAGS = new Set(["td", "th", "dt", "dd"]);
+
+/**
+ * Information tables put the label in one cell and the value in the next
+ * (`<td>发布日期：</td><td>2022年01月27日</td>`); only there is a following line read as a label's value.
+ */
+function valueInNextCell(line: PageLine, next: PageLine | undefined): string | null {
+  if (!next || next.zone !== "content" || next.text.length > 40) return null;
+  if (!CELL_TAGS.has(line.block.localName) || !CELL_TAGS.has(next.block.localName)) return null;
+  if (line.block.parentElement !== next.block.parentElement) return null;
+  if (parseBylineText(next.text).length > 0) return null;
+  return cleanValue(next.text) || null;
 }
 
 /**

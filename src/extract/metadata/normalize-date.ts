@@ -57,7 +57,22 @@ export function parseDate(text: string): ParsedDate | null {
   const source = text.replace(FULL_WIDTH_DIGITS, (digit) =>
     String.fromCharCode(digit.charCodeAt(0) - 0xfee0),
   );
-  return parseNumeric(source) ?? parseEnglish(source);
+  return parseNumeric(source) ?? parseYearLast(source) ?? parseEnglish(source);
+}
+
+/** `9/17/2004 5:54:13 AM` (ASP.NET's en-US default) or `17/09/2004`, year last. */
+const YEAR_LAST_DATE = /(?<![\d/.])(\d{1,2})\s*[/.]\s*(\d{1,2})\s*[/.]\s*(\d{4})(?![\d/.])/;
+
+/**
+ * Month first unless that is impossible: Chinese sites that print year-last dates do so through
+ * US-locale defaults, and a first number above 12 can only be a day.
+ */
+function parseYearLast(text: string): ParsedDate | null {
+  const match = YEAR_LAST_DATE.exec(text);
+  if (!match) return null;
+  const [first, second, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const result = first > 12 ? build(year, second, first) : build(year, first, second);
+  return result ? withTime(result, text.slice(match.index + match[0].length).replace(/^\s*-\s*/, " ")) : null;
 }
 
 function parseNumeric(text: string): ParsedDate | null {

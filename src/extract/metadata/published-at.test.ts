@@ -93,6 +93,29 @@ describe("extractPublishedAt", () => {
       "2019-11-25T18:57:00+08:00",
     ],
     [
+      "label and value in neighbouring table cells",
+      page("", "<table><tr><td>发布日期：</td><td>2022年01月27日</td></tr></table>"),
+      "2022-01-27",
+    ],
+    [
+      "a date printed right above the headline",
+      "<html><head><title>厕所革命改善人居环境_新闻网</title></head><body><div>2022年02月13日</div><h2>厕所革命改善人居环境</h2><p>正文</p></body></html>",
+      "2022-02-13",
+    ],
+    [
+      "the header's today-clock above the headline is not the date",
+      "<html><head><title>厕所革命改善人居环境_新闻网</title></head><body><div>今天是：2024年05月30日</div><h2>厕所革命改善人居环境</h2><p>正文</p></body></html>",
+      null,
+    ],
+    [
+      "a labelled date near the headline beats one far below",
+      page(
+        "",
+        `<div>2004-12-10 阅读10544次</div>${"<p>议程内容很长很长的一段文字。</p>".repeat(20)}<div>发表时间：2004-12-11 9:51:00</div>`,
+      ),
+      "2004-12-10",
+    ],
+    [
       "year-less byline date takes its year from a declared date on the same day",
       page(`<meta itemprop="dateUpdate" content="2019-10-08 12:00:57">`, "<div>发布时间：10-08 12:00</div>"),
       "2019-10-08T12:00:00+08:00",

@@ -54,6 +54,9 @@ const MODIFIED_META_NAMES = [
   "lastmod",
 ];
 
+/** A header clock (`今天是：2024年1月1日 星期一`) shows the visit's date, not the article's. */
+const TODAY_CLOCK = /今天|今日|当前|现在|today/i;
+
 /** Lines below the headline in which an unlabelled date is still read as the byline's. */
 const UNLABELLED_WINDOW_LINES = 6;
 
@@ -109,19 +112,34 @@ function firstAccepted(values: ReadonlyArray<string | null>): string | null {
   return values.find((value): value is string => value !== null) ?? null;
 }
 
-/** The date the page shows: labelled bylines nearest the headline, then an unlabelled date just below it. */
+/**
+ * The date the page shows: a labelled byline near the headline, then an unlabelled date just below it,
+ * then a labelled date anywhere else (a `发表时间：` hundreds of lines down is more often a comment's).
+ */
 function shownDate(page: PageAnalysis, read: (text: string) => string | null): ShownDate | null {
-  for (const hit of hitsFor(page, "published")) {
+  const labelled = hitsFor(page, "published");
+  const isNear = (offset: number): boolean => offset >= -2 && offset <= OVERRULE_WINDOW_LINES;
+  for (const hit of labelled) {
+    if (!isNear(hit.offset)) continue;
     const value = read(hit.value);
     if (value) return { value, offset: hit.offset };
   }
-  if (page.headlineIndex < 0) return null;
-  for (const line of page.lines) {
-    const offset = line.index - page.headlineIndex;
-    if (offset <= 0 || offset > UNLABELLED_WINDOW_LINES) continue;
-    if (line.zone !== "content" || line.text.length > MAX_BYLINE_CHARS) continue;
-    const value = read(line.text);
-    if (value) return { value, offset };
+  if (page.headlineIndex >= 0) {
+    for (const line of page.lines) {
+      const offset = line.index - page.headlineIndex;
+      // The line right above the headline counts too (some templates print the date first), unless it
+      // is the header's "today is …" clock.
+      if (offset < -1 || offset === 0 || offset > UNLABELLED_WINDOW_LINES) continue;
+      if (line.zone !== "content" || line.text.length > MAX_BYLINE_CHARS) continue;
+      if (offset < 0 && TODAY_CLOCK.test(line.text)) continue;
+      const value = read(line.text);
+      if (value) return { value, offset };
+    }
+  }
+  for (const hit of labelled) {
+    if (isNear(hit.offset)) continue;
+    const value = read(hit.value);
+    if (value) return { value, offset: hit.offset };
   }
   return null;
 }
