@@ -410,7 +410,7 @@ const CELL_TAGS = new Set(["td", "th", "dt", "dd"]);
  * (`<td>发布日期：</td><td>2022年01月27日</td>`); only there is a following line read as a label's value.
  */
 function valueInNextCell(line: PageLine, next: PageLine | undefined): string | null {
-  if (!next || next.zone !== "content" || next.text.length > 40) return null;
+  if (next?.zone !== "content" || next.text.length > 40) return null;
   if (!CELL_TAGS.has(line.block.localName) || !CELL_TAGS.has(next.block.localName)) return null;
   if (line.block.parentElement !== next.block.parentElement) return null;
   if (parseBylineText(next.text).length > 0) return null;
