@@ -45,6 +45,8 @@ export interface Prediction {
   source: string | null;
   views: number | null;
   error?: string;
+  /** The page was parsed a second time without CSS after jsdom threw on it. */
+  parseRetried?: boolean;
 }
 
 export const emptyPrediction: Omit<Prediction, "error"> = {

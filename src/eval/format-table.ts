@@ -17,6 +17,12 @@ export function fmtDelta(delta: number): string {
 
 export const mark = (ok: boolean): string => (ok ? "✓" : "✗");
 
+/** ✓/✗ for caiji ≥ baseline; "n/a" where the gold is the baseline's own output. */
+export function baselineCheck(row: ResultRow): string {
+  if (row.atLeastBaseline !== undefined) return mark(row.atLeastBaseline);
+  return row.baseline === undefined ? "" : "n/a";
+}
+
 export function fmtGoal(row: ResultRow): string {
   return row.goal ? `≥ ${row.goal.min.toFixed(2)} ${mark(row.goal.met)}` : "";
 }
@@ -71,7 +77,7 @@ export function formatSetTable(result: SetResult, worst: number): string {
           ]
         : []),
       fmtGoal(row),
-      ...(hasBaseline ? [row.atLeastBaseline === undefined ? "" : mark(row.atLeastBaseline)] : []),
+      ...(hasBaseline ? [baselineCheck(row)] : []),
     ]);
   }
   const timingRow = (label: string, pick: (run: ExtractorRun) => number | undefined) => [

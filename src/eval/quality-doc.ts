@@ -3,7 +3,7 @@
  * a reader can check a number without reading the code. Generated, never edited by hand: the text here
  * is the one place to change it.
  */
-import { fmt3, fmtDelta, fmtGoal, fmtMs, mark, tokenNote } from "./format-table.js";
+import { baselineCheck, fmt3, fmtDelta, fmtGoal, fmtMs, mark, tokenNote } from "./format-table.js";
 import { metricDefinitions } from "./metrics.js";
 import { resultRows } from "./result-rows.js";
 import type { ExtractorRun, SetResult } from "./run-eval.js";
@@ -43,6 +43,13 @@ function goalsSection(results: readonly SetResult[]): string[] {
     `| all | every figure ≥ baseline | ${compared} figures | ${compared - belowBaseline.length} of ${compared} | ${mark(belowBaseline.length === 0)} |`,
   );
   if (belowBaseline.length > 0) out.push("", `Below the baseline: ${belowBaseline.join(", ")}.`);
+  const circular = results.filter((result) => result.goldIsBaselineOutput).map((result) => result.set);
+  if (circular.length > 0) {
+    out.push(
+      "",
+      `Not in the baseline count: ${circular.join(", ")} (its gold is the baseline's own output).`,
+    );
+  }
   return out;
 }
 
@@ -71,7 +78,7 @@ function setSection(result: SetResult): string[] {
     const hits = row.caijiHits === undefined ? "" : ` (${row.caijiHits}/${row.total})`;
     out.push(
       `| ${row.label} | ${row.total} | ${fmt3(row.caiji)}${hits} | ${row.baseline === undefined ? "" : fmt3(row.baseline)} | ` +
-        `${row.delta === undefined ? "" : fmtDelta(row.delta)} | ${fmtGoal(row)} | ${row.atLeastBaseline === undefined ? "" : mark(row.atLeastBaseline)} |`,
+        `${row.delta === undefined ? "" : fmtDelta(row.delta)} | ${fmtGoal(row)} | ${baselineCheck(row)} |`,
     );
   }
   out.push(`| ms/page | | ${timingCell(result.caiji)} | ${timingCell(result.baseline)} | | | |`);

@@ -9,6 +9,7 @@ const extractorRun = (metrics: ExtractorScores["metrics"], wallMs: number): Extr
   scores: { metrics, pages: [] },
   timing: { wallMsPerPage: wallMs, medianWallMs: wallMs, cpuMsPerPage: wallMs / 2 },
   errors: 0,
+  parseRetries: 0,
 });
 
 const gneResult = (): SetResult => ({
@@ -49,6 +50,12 @@ describe("resultRows", () => {
     expect(rows[1]).toMatchObject({ goal: { min: 0.9, met: false }, atLeastBaseline: true });
     // .9696 prints as 0.970 but misses .97, and is below a baseline of .97
     expect(rows[2]).toMatchObject({ goal: { min: 0.97, met: false }, atLeastBaseline: false });
+  });
+
+  test("where the gold is the baseline's own output, there is Δ but no baseline check", () => {
+    const rows = resultRows({ ...gneResult(), goldIsBaselineOutput: true });
+    expect(rows[0]?.delta).toBe(0.5);
+    expect(rows.every((row) => row.atLeastBaseline === undefined)).toBe(true);
   });
 
   test("without a baseline there is no Δ and no baseline check", () => {

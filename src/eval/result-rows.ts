@@ -18,7 +18,7 @@ export interface ResultRow {
   /** caiji − baseline. */
   delta?: number;
   goal?: { min: number; met: boolean };
-  /** caiji ≥ baseline, on the unrounded figures. */
+  /** caiji ≥ baseline, on the unrounded figures; absent where the gold is the baseline's own output. */
   atLeastBaseline?: boolean;
 }
 
@@ -33,7 +33,7 @@ export function resultRows(result: SetResult): ResultRow[] {
     if (theirs) {
       row.baseline = theirs.value;
       row.delta = mine.value - theirs.value;
-      row.atLeastBaseline = mine.value >= theirs.value;
+      if (!result.goldIsBaselineOutput) row.atLeastBaseline = mine.value >= theirs.value;
     }
     const goal = goalFor(result.set, key);
     if (goal) row.goal = { min: goal.min, met: mine.value >= goal.min };

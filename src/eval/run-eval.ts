@@ -8,7 +8,7 @@
  */
 import type { Segmenter } from "../nlp/segmenter.js";
 import { join } from "./corpus-files.js";
-import type { Prediction } from "./eval-case.js";
+import type { EvalCase, Prediction } from "./eval-case.js";
 import { type EvalSetSpec, readSet } from "./eval-sets.js";
 import { predictWithCaiji } from "./predict-caiji.js";
 import { predictWithReadability } from "./predict-readability.js";
@@ -33,6 +33,8 @@ export interface ExtractorRun {
   timing: Timing;
   /** Pages on which the extractor threw (scored as empty predictions). */
   errors: number;
+  /** Pages jsdom only parsed after their CSS was removed (baseline; caiji's `parseHtml` does this silently). */
+  parseRetries: number;
 }
 
 export interface SetResult {
@@ -43,6 +45,8 @@ export interface SetResult {
   notes: string[];
   caiji: ExtractorRun;
   baseline?: ExtractorRun;
+  /** The set's gold is the baseline's own recorded output, so "≥ baseline" says nothing there. */
+  goldIsBaselineOutput?: boolean;
   /** AEB only: the benchmark's recorded outputs rescored, to check the scorer against published rows. */
   upstreamCheck?: UpstreamCheck[];
 }
@@ -82,22 +86,40 @@ export async function runSet(
     lang: data.lang,
     pages: cases.length,
     notes: data.notes,
-    caiji: {
-      scores: scoreExtractor(cases, caijiPredictions, data.lang),
-      timing: caijiTiming.summary(options.segmenter.name === "stub" ? undefined : segmenter.elapsedMs),
-      errors: caijiPredictions.filter((p) => p.error !== undefined).length,
-    },
+    caiji: summarize(
+      cases,
+      caijiPredictions,
+      data.lang,
+      caijiTiming.summary(options.segmenter.name === "stub" ? undefined : segmenter.elapsedMs),
+    ),
   };
+  if (spec.goldIsBaselineOutput) result.goldIsBaselineOutput = true;
   if (options.baseline) {
-    result.baseline = {
-      scores: scoreExtractor(cases, baselinePredictions, data.lang),
-      timing: baselineTiming.summary(),
-      errors: baselinePredictions.filter((p) => p.error !== undefined).length,
-    };
+    result.baseline = summarize(cases, baselinePredictions, data.lang, baselineTiming.summary());
+    if (result.baseline.parseRetries > 0) {
+      result.notes = [
+        ...result.notes,
+        `baseline: ${result.baseline.parseRetries} page(s) parsed again without CSS after jsdom threw on it (caiji's parseHtml makes the same retry)`,
+      ];
+    }
   }
   if (spec.id === "aeb") {
     const ids = cases.map((c) => aebIdOf(c.file));
     result.upstreamCheck = checkAebUpstream(join(corpusRoot, spec.folder), ids);
   }
   return result;
+}
+
+function summarize(
+  cases: readonly EvalCase[],
+  predictions: readonly Prediction[],
+  lang: "zh" | "en",
+  timing: Timing,
+): ExtractorRun {
+  return {
+    scores: scoreExtractor(cases, predictions, lang),
+    timing,
+    errors: predictions.filter((p) => p.error !== undefined).length,
+    parseRetries: predictions.filter((p) => p.parseRetried).length,
+  };
 }

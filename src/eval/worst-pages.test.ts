@@ -7,6 +7,7 @@ const run = (pages: PageScore[]): ExtractorRun => ({
   scores: { metrics: {}, pages },
   timing: { wallMsPerPage: 0, medianWallMs: 0, cpuMsPerPage: 0 },
   errors: 0,
+  parseRetries: 0,
 });
 
 const body = (f1: number, precision: number, recall: number, predictedChars: number, goldChars = 1000) => ({
