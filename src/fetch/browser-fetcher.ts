@@ -35,6 +35,14 @@
  *   await browser.close();
  */
 import type { Browser, BrowserContext, Page as BrowserPage, Request, Route } from "playwright";
+import {
+  BLOCKED_RESOURCE_TYPES,
+  declareUtf8,
+  isBlockedHost,
+  renderedPage,
+  sameDocument,
+  servedHeaders,
+} from "./browser-page-io.js";
 import { decodeHtml } from "./decode-charset.js";
 import type { FailureKind, FetchResult } from "./fetch-result.js";
 import { type BrowserSearch, findBrowser, loadChromium } from "./find-browser.js";
@@ -51,39 +59,6 @@ export const CHROMIUM_ARGS: readonly string[] = [
   "--disable-background-networking",
   "--disable-component-update",
   "--disable-sync",
-];
-
-/** Playwright resource types that never change a page's text. */
-export const BLOCKED_RESOURCE_TYPES: ReadonlySet<string> = new Set([
-  "image",
-  "media",
-  "font",
-  "stylesheet",
-  "texttrack",
-  "manifest",
-  "eventsource",
-  "websocket",
-]);
-
-/**
- * Analytics and ad hosts (and their subdomains) common on Chinese and international sites: their scripts
- * never write article content, ad scripts inject text that is not the article, and every request to them
- * would cost time and politeness.
- */
-export const BLOCKED_HOSTS: readonly string[] = [
-  "hm.baidu.com",
-  "pos.baidu.com",
-  "cpro.baidu.com",
-  "cpro.baidustatic.com",
-  "dup.baidustatic.com",
-  "push.zhanzhang.baidu.com",
-  "zz.bdstatic.com",
-  "cnzz.com",
-  "51.la",
-  "google-analytics.com",
-  "googletagmanager.com",
-  "googlesyndication.com",
-  "doubleclick.net",
 ];
 
 /**
@@ -142,9 +117,6 @@ export interface BrowserFetcherStats {
   /** Requests blocked by type or host, or refused by the scheduler. */
   blocked: number;
 }
-
-/** Response headers that describe the wire form of a body we serve decoded and re-framed. */
-const WIRE_HEADERS = ["content-length", "content-encoding", "transfer-encoding", "connection", "keep-alive"];
 
 interface RenderJob {
   page: Page;
@@ -428,58 +400,6 @@ export class BrowserFetcher {
       if (!job.finished) this.counts.blocked++;
       await abort(route);
     }
-  }
-}
-
-/** Replaces the charset in `<meta charset>` and `<meta http-equiv=Content-Type>` tags with utf-8. */
-export function declareUtf8(html: string): string {
-  return html.replace(/<meta\b[^>]*>/gi, (tag) =>
-    tag.replace(/(charset\s*=\s*["']?)\s*[^"'\s;,/>]+/i, "$1utf-8"),
-  );
-}
-
-/** The original headers, minus wire framing, with the charset the bytes are to be read in. */
-function servedHeaders(page: Page, charset: string): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(page.headers)) {
-    if (!WIRE_HEADERS.includes(name.toLowerCase())) headers[name.toLowerCase()] = value;
-  }
-  headers["content-type"] = `text/html; charset=${charset}`;
-  return headers;
-}
-
-function renderedPage(page: Page, html: string): Page {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(page.headers)) {
-    if (!WIRE_HEADERS.includes(name.toLowerCase())) headers[name.toLowerCase()] = value;
-  }
-  headers["content-type"] = "text/html; charset=utf-8";
-  return {
-    requestedUrl: page.requestedUrl,
-    url: page.url,
-    status: page.status,
-    headers,
-    body: new TextEncoder().encode(html),
-    fetchedAt: new Date(),
-    rendered: true,
-  };
-}
-
-function isBlockedHost(url: string): boolean {
-  const host = new URL(url).hostname.toLowerCase();
-  return BLOCKED_HOSTS.some((blocked) => host === blocked || host.endsWith(`.${blocked}`));
-}
-
-/** Whether two URLs name the same document (fragments aside; Chromium canonicalises like WHATWG URL). */
-function sameDocument(a: string, b: string): boolean {
-  try {
-    const left = new URL(a);
-    const right = new URL(b);
-    left.hash = "";
-    right.hash = "";
-    return left.href === right.href;
-  } catch {
-    return false;
   }
 }
 

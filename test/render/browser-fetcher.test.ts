@@ -5,7 +5,7 @@
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ExtractError, extractRecord } from "../../src/extract/extract-record.js";
-import { BrowserFetcher, declareUtf8, type RenderResult } from "../../src/fetch/browser-fetcher.js";
+import { BrowserFetcher, type RenderResult } from "../../src/fetch/browser-fetcher.js";
 import { findBrowser } from "../../src/fetch/find-browser.js";
 import { HttpFetcher } from "../../src/fetch/http-fetcher.js";
 import type { Page } from "../../src/fetch/page.js";
@@ -214,19 +214,5 @@ describe("BrowserFetcher without a browser", () => {
     expect(lazy.browserStarts).toBe(0);
     await lazy.close();
     expect(lazy.browserStarts).toBe(0);
-  });
-});
-
-describe("declareUtf8", () => {
-  it.each([
-    ['<meta charset="gbk">', '<meta charset="utf-8">'],
-    ["<meta charset=gb2312>", "<meta charset=utf-8>"],
-    [
-      '<meta http-equiv="Content-Type" content="text/html; charset=GB2312" />',
-      '<meta http-equiv="Content-Type" content="text/html; charset=utf-8" />',
-    ],
-    ['<meta name="keywords" content="charset">', '<meta name="keywords" content="charset">'],
-  ])("%s → %s", (input, output) => {
-    expect(declareUtf8(input)).toBe(output);
   });
 });

@@ -1,0 +1,94 @@
+/**
+ * What crosses the boundary between caiji and the browser, as plain functions and data: which requests a
+ * rendered page may make at all, the headers its fetched bytes are served with, and the rendered DOM turned
+ * back into a `Page`. Kept apart from `browser-fetcher.ts` (which drives Chromium) so that these rules can be
+ * read and tested without a browser.
+ */
+import type { Page } from "./page.js";
+
+/** Playwright resource types that never change a page's text. */
+export const BLOCKED_RESOURCE_TYPES: ReadonlySet<string> = new Set([
+  "image",
+  "media",
+  "font",
+  "stylesheet",
+  "texttrack",
+  "manifest",
+  "eventsource",
+  "websocket",
+]);
+
+/**
+ * Analytics and ad hosts (and their subdomains) common on Chinese and international sites: their scripts
+ * never write article content, ad scripts inject text that is not the article, and every request to them
+ * would cost time and politeness.
+ */
+export const BLOCKED_HOSTS: readonly string[] = [
+  "hm.baidu.com",
+  "pos.baidu.com",
+  "cpro.baidu.com",
+  "cpro.baidustatic.com",
+  "dup.baidustatic.com",
+  "push.zhanzhang.baidu.com",
+  "zz.bdstatic.com",
+  "cnzz.com",
+  "51.la",
+  "google-analytics.com",
+  "googletagmanager.com",
+  "googlesyndication.com",
+  "doubleclick.net",
+];
+
+/** Response headers that describe the wire form of a body we serve decoded and re-framed. */
+const WIRE_HEADERS = ["content-length", "content-encoding", "transfer-encoding", "connection", "keep-alive"];
+/** Replaces the charset in `<meta charset>` and `<meta http-equiv=Content-Type>` tags with utf-8. */
+export function declareUtf8(html: string): string {
+  return html.replace(/<meta\b[^>]*>/gi, (tag) =>
+    tag.replace(/(charset\s*=\s*["']?)\s*[^"'\s;,/>]+/i, "$1utf-8"),
+  );
+}
+
+/** The original headers, minus wire framing, with the charset the bytes are to be read in. */
+export function servedHeaders(page: Page, charset: string): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(page.headers)) {
+    if (!WIRE_HEADERS.includes(name.toLowerCase())) headers[name.toLowerCase()] = value;
+  }
+  headers["content-type"] = `text/html; charset=${charset}`;
+  return headers;
+}
+
+export function renderedPage(page: Page, html: string): Page {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(page.headers)) {
+    if (!WIRE_HEADERS.includes(name.toLowerCase())) headers[name.toLowerCase()] = value;
+  }
+  headers["content-type"] = "text/html; charset=utf-8";
+  return {
+    requestedUrl: page.requestedUrl,
+    url: page.url,
+    status: page.status,
+    headers,
+    body: new TextEncoder().encode(html),
+    fetchedAt: new Date(),
+    rendered: true,
+  };
+}
+
+export function isBlockedHost(url: string): boolean {
+  const host = new URL(url).hostname.toLowerCase();
+  return BLOCKED_HOSTS.some((blocked) => host === blocked || host.endsWith(`.${blocked}`));
+}
+
+/** Whether two URLs name the same document (fragments aside; Chromium canonicalises like WHATWG URL). */
+export function sameDocument(a: string, b: string): boolean {
+  try {
+    const left = new URL(a);
+    const right = new URL(b);
+    left.hash = "";
+    right.hash = "";
+    return left.href === right.href;
+  } catch {
+    return false;
+  }
+}
