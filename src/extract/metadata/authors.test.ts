@@ -127,6 +127,21 @@ describe("extractAuthors", () => {
     ],
     ["a URL is not an author", page("<div>作者：https://example.com/u/1</div>"), []],
     ["作者 label with no value", page("<div>作者： 来源：新华社</div>"), []],
+    [
+      "a spaced two-character name and an affiliation",
+      page("<div>作者：赵 培 ：北京物资学院</div>"),
+      ["赵培"],
+    ],
+    [
+      "an interviewer's question after 记者： is not a credit",
+      page("", "<p>记者：首先欢迎你来到这里接受我们的采访，请问你怎样看待农业税补贴问题？</p>"),
+      [],
+    ],
+    [
+      "Powered by is not a byline",
+      page("", undefined).replace("</body>", "<p>Powered by Discuz! Team</p></body>"),
+      [],
+    ],
     ["poster before 发表于", page("<div>ggjjzhzz 发表于 2005-9-15 11:46:00</div>"), ["ggjjzhzz"]],
     ["no credit at all", page(""), []],
   ])("%s", (_name, html, expected) => {

@@ -81,7 +81,7 @@ export function extractAuthors(
     (headline !== null && headline.text === name);
   const accept = (names: string[]): string[] => unique(names.filter((name) => !refuse(name)));
 
-  const labelled = hitsFor(page, "author").filter(isTrustworthyCredit);
+  const labelled = hitsFor(page, "author").filter((hit) => isTrustworthyCredit(hit) && !isSpeech(hit.value));
   for (const hit of labelled) {
     const sameLine = labelled.filter((other) => other.line === hit.line);
     const names = accept(sameLine.flatMap((other) => splitNames(other.value)));
@@ -108,6 +108,14 @@ function isTrustworthyCredit(hit: BylineHit): boolean {
   return hit.hasColon || hit.inByline || /^(?:文|图)\s*[/／]|^by$/i.test(hit.label);
 }
 
+/**
+ * A long value with sentence punctuation after `记者：` is the interviewer speaking in a Q&A
+ * (`记者：请问你怎样看待农业税补贴问题？`), not a credit.
+ */
+function isSpeech(value: string): boolean {
+  return value.length > 30 && /[，。？！?!]/.test(value);
+}
+
 /** Labels whose preceding word is the poster: `admin 发表于 2023-01-10`, `张三 发布于 …`. */
 const POSTED_BY_LABELS: ReadonlySet<string> = new Set(["发表于", "发布于", "posted", "posted on"]);
 
@@ -124,6 +132,8 @@ function posterNames(page: PageAnalysis): string[] {
 /** Names in a credit value, role words and trailing punctuation removed. */
 export function splitNames(raw: string): string[] {
   let value = raw.replace(/^[\s:：]+/, "").replace(/(?:https?:\/\/|www\.)\S*/gi, " ");
+  // `赵培：北京物资学院`: what follows a colon after the names is an affiliation.
+  value = value.split(/\s*[:：]/)[0] ?? "";
   const stop = VALUE_STOP.exec(value);
   if (stop) value = value.slice(0, stop.index);
   value = value
@@ -133,7 +143,7 @@ export function splitNames(raw: string): string[] {
   const names: string[] = [];
   // Latin names keep their inner spaces (`Jane Doe, John Smith`); Chinese names are split on them.
   const splitter = /[\u4e00-\u9fff]/.test(value) ? NAME_SPLIT : LATIN_NAME_SPLIT;
-  const tokens = value.split(splitter).flatMap((token) => {
+  const tokens = joinSpacedCharacters(value.split(splitter)).flatMap((token) => {
     const joined = JOINED_NAMES.exec(token);
     return joined ? [joined[1] ?? "", joined[2] ?? ""] : [token];
   });
@@ -145,6 +155,23 @@ export function splitNames(raw: string): string[] {
     if (isPlausibleName(name)) names.push(name);
   }
   return names;
+}
+
+/** Two-character names are often printed with a space between the characters (`赵 培`). */
+function joinSpacedCharacters(tokens: readonly string[]): string[] {
+  const joined: string[] = [];
+  let pending = "";
+  for (const token of tokens) {
+    if (/^[\u4e00-\u9fff]$/.test(token)) {
+      pending += token;
+      continue;
+    }
+    if (pending) joined.push(pending);
+    pending = "";
+    joined.push(token);
+  }
+  if (pending) joined.push(pending);
+  return joined;
 }
 
 function isPlausibleName(name: string): boolean {

@@ -59,6 +59,7 @@ export const BYLINE_LABELS: Readonly<Record<BylineField, readonly string[]>> = {
     "转载自",
     "来源",
     "出处",
+    "出自",
     "Source",
     "From",
   ],
@@ -239,7 +240,18 @@ const LABEL_PATTERN: RegExp = (() => {
 })();
 
 /** Label words too common in prose to count without a colon (`文：张三` yes, `文化` never). */
-const COLON_ONLY_LABELS: ReadonlySet<string> = new Set(["文", "原创", "图片", "出处", "返回", "分类"]);
+const COLON_ONLY_LABELS: ReadonlySet<string> = new Set([
+  "文",
+  "原创",
+  "图片",
+  "出处",
+  "出自",
+  "返回",
+  "分类",
+]);
+
+/** Words before "by" that make it a credit for software or design, not for the article. */
+const NOT_A_BYLINE_BEFORE_BY = /(?:powered|designed|developed|theme|made|hosted|built|supported)\s*$/i;
 
 interface LabelMatch {
   start: number;
@@ -318,6 +330,7 @@ function findLabels(original: string): LabelMatch[] {
     const label = match[1] ?? match[3] ?? match[5] ?? "";
     // "By" is case-sensitive in spirit: "by" inside a sentence is not a byline.
     if (match[5] !== undefined && match[5] !== "By" && match[5] !== "BY") continue;
+    if (match[5] !== undefined && NOT_A_BYLINE_BEFORE_BY.test(original.slice(0, match.index))) continue;
     const field = LABEL_INDEX.get(label.toLowerCase());
     if (!field) continue;
     const hasColon = match[2] !== undefined || match[4] !== undefined;
