@@ -58,6 +58,11 @@ describe("decideRender: pages that need a browser", () => {
       reason: /counter endpoint/,
     },
     {
+      name: "a gov-site counter script named after its content type (articlehits.jsp)",
+      html: `<h1>标题</h1><p>发布日期：2024-01-02 访问次数：<script src="/module/articlehits.jsp?colid=1&artid=9"></script></p>${BODY}`,
+      reason: /counter script \/module\/articlehits\.jsp.*counter endpoint/,
+    },
+    {
       name: "an empty counter element with no label the scanner knows",
       html: `<h1>标题</h1>${BODY}<div class="meta"><i class="icon-eye"></i><em class="view-count"></em></div>`,
       reason: /empty counter element em\.view-count/,
@@ -143,6 +148,10 @@ describe("decideRender: ordinary static pages", () => {
     {
       name: "an icon element named view before its number",
       html: `<h1>标题</h1><p>2024-01-02 <i class="view"></i> 3,210</p>${BODY}`,
+    },
+    {
+      name: "scripts whose names only contain a counter word (account.php, preview.php)",
+      html: `<h1>标题</h1><p>时间：2024-01-02</p>${BODY}<script src="/member/account.php?js=1"></script><script src="/js/preview.php"></script>`,
     },
     {
       name: "analytics scripts on a full article",

@@ -51,8 +51,10 @@ export const COUNTER_SCRIPTS: ReadonlyArray<{ cms: string; pattern: RegExp }> = 
   { cms: "VSB", pattern: /\b_showDynClicks\s*\(/ },
   {
     cms: GENERIC_COUNTER,
+    // A counter word as the whole file name, or after a verb or a content word (`GetHits`, `articlehits`,
+    // `add_click`); never inside another word (`account.php`, `preview.php`).
     pattern:
-      /\/(?:get_?)?(?:hits?|clicks?|count|counter|views?|view_?count|visits?|pv)\.(?:php|aspx?|jsp|do|ashx|action)\b/i,
+      /\/(?:(?:get|add|show|update|article|news|info|doc|content|page|post)[-_]?)?(?:hits?|hit[-_]?count|counts?|counter|clicks?|click[-_]?count|views?|view[-_]?count|visits?|visit[-_]?count|pv)\.(?:php|aspx?|jsp|do|ashx|action)\b/i,
   },
 ];
 
