@@ -29,7 +29,7 @@ const ROLE_WORDS =
 
 /** Words after which a value no longer names people (cut even without a label boundary). */
 const VALUE_STOP =
-  /返回|查看|点击|更多|阅读|浏览|发布|时间|日期|来源|出处|编辑|责编|审核|校对|摄影|摄像|分享|评论|原标题|供图|受访者|图片/;
+  /返回|查看|点击|更多|阅读|浏览|发布|时间|日期|来源|出处|出自|编辑|责编|审核|校对|摄影|摄像|分享|评论|原标题|供图|受访者|图片/;
 
 /** Datelines that trail a credit: `发自北京`, `山东冠县报道`, `北京9月1日电`. */
 const DATELINE_WORDS =
@@ -42,7 +42,7 @@ const NAME_SPLIT = new RegExp(`[\\s${ELEMENT_SEAM}、,，;；/／|]+`);
 
 /** Meta authors that name an outlet or a company: `网易`, `证券时报网`, `CSDN.NET`. */
 const ORGANISATION =
-  /(?:网|报|社|台|频道|新闻|传媒|集团|公司|中心|官网|杂志|出版社|\.com|\.cn|\.net|\.org)$|^网易$|^新浪|^搜狐|^腾讯/i;
+  /(?:网|网络|报|社|台|频道|新闻|传媒|集团|公司|中心|官网|杂志|出版社|\.com|\.cn|\.net|\.org)$|^网易$|^新浪|^搜狐|^腾讯|\bteam\b|\b(?:inc|ltd|corp|llc)\b\.?/i;
 
 const LATIN_NAME_SPLIT = /\s*(?:[,，;；、/|]|\band\b|&)\s*/i;
 

@@ -78,6 +78,7 @@ export const BYLINE_LABELS: Readonly<Record<BylineField, readonly string[]>> = {
     "撰稿人",
     "采写",
     "原创",
+    "执笔人",
     "执笔",
     "记者",
     "通讯员",
