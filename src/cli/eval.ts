@@ -7,9 +7,11 @@
  *   caiji eval cwced --corpus ../shared/corpus --worst 10
  *   caiji eval all --corpus ../shared/corpus --write-docs
  */
+import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import { requireDir } from "../eval/corpus-files.js";
 import { resolveSets } from "../eval/eval-sets.js";
@@ -88,6 +90,7 @@ export async function runEvalCommand(
   const info: RunInfo & { corpus: string; segmenterLoadMs: number; limit?: number } = {
     date: new Date().toISOString().slice(0, 10),
     caijiVersion: packageVersion(),
+    ...gitRevision(),
     nodeVersion: process.version,
     segmenter: flags.stubSegmenter ? "stub (jieba skipped)" : segmenter.name,
     readabilityVersion: dependencyVersion("@mozilla/readability"),
@@ -139,5 +142,27 @@ function dependencyVersion(name: string): string {
     return (require(`${name}/package.json`) as { version?: string }).version ?? "?";
   } catch {
     return "?";
+  }
+}
+
+/**
+ * The commit being measured, so a figure in docs/quality.md can be traced to code; "+ uncommitted changes"
+ * when `src/` differs from it. Nothing outside a git checkout (an installed package).
+ */
+function gitRevision(): { revision?: string } {
+  const git = (...args: string[]) =>
+    execFileSync("git", args, {
+      cwd: fileURLToPath(new URL("../..", import.meta.url)),
+      timeout: 5000,
+      stdio: ["ignore", "pipe", "ignore"],
+    })
+      .toString()
+      .trim();
+  try {
+    const commit = git("rev-parse", "--short", "HEAD");
+    const dirty = git("status", "--porcelain", "--", "src") !== "";
+    return { revision: dirty ? `${commit} + uncommitted changes in src/` : commit };
+  } catch {
+    return {};
   }
 }

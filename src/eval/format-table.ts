@@ -101,15 +101,33 @@ export function formatSetTable(result: SetResult, worst: number): string {
 
   const out = [`== ${result.set}: ${result.description} (${result.pages} pages, ${tokenNote(result.lang)})`];
   out.push(...alignColumns(lines));
-  for (const check of result.upstreamCheck ?? []) {
-    out.push(
-      `scorer check: ${check.name} ${check.version} recorded output → F1 ${check.f1.toFixed(4)} ` +
-        `(P ${check.precision.toFixed(4)}, R ${check.recall.toFixed(4)}, ${check.pages} pages; published ${check.publishedF1.toFixed(3)} on all pages)`,
-    );
-  }
+  out.push(...upstreamCheckLines(result));
   for (const note of result.notes) out.push(`note: ${note}`);
   if (worst > 0) out.push(...formatWorst(result, worst));
   return out.join("\n");
+}
+
+/**
+ * The AEB checks of the instrument: the benchmark's recorded outputs rescored by our scorer (against the
+ * published rows), and our baseline run against the recorded Readability output (same library, so the
+ * two should agree).
+ */
+export function upstreamCheckLines(result: SetResult): string[] {
+  const lines: string[] = [];
+  for (const check of result.upstreamCheck ?? []) {
+    lines.push(
+      `scorer check: the benchmark's recorded ${check.name} ${check.version} output scores F1 ${check.f1.toFixed(4)} ` +
+        `(P ${check.precision.toFixed(4)}, R ${check.recall.toFixed(4)}, ${check.pages} pages) here; published ${check.publishedF1.toFixed(3)} on all pages`,
+    );
+  }
+  const recorded = result.upstreamCheck?.find((check) => check.name === "readability_js");
+  const ours = result.baseline?.scores.metrics.bodyF1;
+  if (recorded && ours) {
+    lines.push(
+      `baseline check: our Readability run scores F1 ${ours.value.toFixed(4)} on these pages, the recorded ${recorded.name} ${recorded.version} output ${recorded.f1.toFixed(4)}`,
+    );
+  }
+  return lines;
 }
 
 export function tokenNote(lang: "zh" | "en"): string {

@@ -83,6 +83,10 @@ describe("caiji eval on a mini corpus", () => {
     // Readability has no source field: on a page without a source, "none" is right
     expect(results.find((r) => r.set === "gne")?.baseline?.scores.metrics.source?.value).toBe(1);
     expect(results.find((r) => r.set === "aeb")?.upstreamCheck?.[0]?.f1).toBe(1);
+    expect(full.text).toMatch(
+      /scorer check: the benchmark's recorded readability_js 0\.6\.0 output scores F1 1\.0000/,
+    );
+    expect(full.text).toMatch(/baseline check: our Readability run scores F1 [01]\.\d{4} on these pages/);
   });
 
   test("the text output has one table per set, with the segmenter stated", async () => {
