@@ -101,6 +101,11 @@ describe("extractAuthors", () => {
       page("", undefined, `<meta name="author" content="无锡新闻网">`),
       [],
     ],
+    [
+      "meta author list: publishers dropped, the person kept",
+      page("", undefined, `<meta name="Author" content="中文学术期刊,汉斯出版社,Hans Publishers,赵培">`),
+      ["赵培"],
+    ],
     ["meta author that is a numeric id", page("", undefined, `<meta name="author" content="104363">`), []],
     [
       "JSON-LD author as an array of objects",

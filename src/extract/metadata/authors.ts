@@ -11,7 +11,7 @@
  * Role words (记者, 通讯员, 见习记者, 本报记者) are stripped; editors (`责任编辑`, `编辑：`), the `来源`
  * value, the site's own name, URLs and photo credits (`张三 摄`) are never authors.
  */
-import { articleBodyLines } from "./article-body.js";
+import { AFTER_BODY_LINES, isInArticleRegion } from "./article-body.js";
 import { type BylineHit, hitsFor, MAX_BYLINE_CHARS } from "./byline-labels.js";
 import type { MetadataContext } from "./context.js";
 import { jsonLdArticles, metaValues } from "./document-meta.js";
@@ -42,7 +42,7 @@ const NAME_SPLIT = new RegExp(`[\\s${ELEMENT_SEAM}、,，;；/／|]+`);
 
 /** Meta authors that name an outlet or a company: `网易`, `证券时报网`, `CSDN.NET`. */
 const ORGANISATION =
-  /(?:网|网络|报|社|台|频道|新闻|传媒|集团|公司|中心|官网|杂志|出版社|\.com|\.cn|\.net|\.org)$|^网易$|^新浪|^搜狐|^腾讯|\bteam\b|\b(?:inc|ltd|corp|llc)\b\.?/i;
+  /(?:网|网络|报|社|台|频道|新闻|传媒|集团|公司|中心|官网|杂志|期刊|学报|出版社|\.com|\.cn|\.net|\.org)$|^网易$|^新浪|^搜狐|^腾讯|\b(?:team|inc|ltd|corp|llc|publishers?|press|media|news)\b/i;
 
 const LATIN_NAME_SPLIT = /\s*(?:[,，;；、/|]|\band\b|&)\s*/i;
 
@@ -81,7 +81,12 @@ export function extractAuthors(
     (headline !== null && headline.text === name);
   const accept = (names: string[]): string[] => unique(names.filter((name) => !refuse(name)));
 
-  const labelled = hitsFor(page, "author").filter((hit) => isTrustworthyCredit(hit) && !isSpeech(hit.value));
+  const labelled = hitsFor(page, "author").filter(
+    (hit) =>
+      isTrustworthyCredit(hit) &&
+      !isSpeech(hit.value) &&
+      isInArticleRegion(hit.line, page.headlineIndex, page.bodyLines),
+  );
   for (const hit of labelled) {
     const sameLine = labelled.filter((other) => other.line === hit.line);
     const names = accept(sameLine.flatMap((other) => splitNames(other.value)));
@@ -93,7 +98,9 @@ export function extractAuthors(
 
   const fromMeta = accept(
     metaValues(page.meta, META_AUTHOR_NAMES)
-      .filter((value) => !/^\d+$/.test(value.trim()) && !ORGANISATION.test(value.trim()))
+      .flatMap((value) => value.split(/[,，;；、|]/))
+      .map((value) => value.trim())
+      .filter((value) => !/^\d+$/.test(value) && !ORGANISATION.test(value))
       .flatMap(splitNames),
   );
   if (fromMeta.length > 0) return fromMeta;
@@ -216,12 +223,9 @@ const CREDIT_LINE =
 const TRAILING_NAME =
   /[。！？!?”」][\s]*[（(]\s*([\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4}){0,3})\s*[）)]\s*$/;
 
-/** Lines after the article body that may still hold its credit (`新京报记者 陆一夫` below the text). */
-const AFTER_BODY_LINES = 4;
-
 /** Credits written into the article text: its first lines, its last lines and the lines just after. */
 function creditsInText(page: PageAnalysis): string[] {
-  const body = articleBodyLines(page);
+  const body = page.bodyLines;
   const first = body[0];
   const last = body[body.length - 1];
   if (!first || !last) return [];

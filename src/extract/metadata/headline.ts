@@ -137,7 +137,7 @@ export function findHeadline(
   const siteNames = siteNameHints(meta, title);
 
   const scored: Scored[] = [];
-  for (const element of candidates) {
+  for (const element of [...candidates, ...linesShowingTitle(lines, title)]) {
     if (element.closest("a[href]")) continue;
     const text = cleanTitle(element.textContent ?? "");
     const key = comparable(text);
@@ -167,6 +167,25 @@ export function findHeadline(
   if (best) return chosen(best);
   const [firstPart] = titleParts(title);
   return firstPart ? { text: firstPart, element: null } : null;
+}
+
+/**
+ * Blocks whose whole text is a `<title>` part: the headline printed in an unmarked `<p>` or `<td>`,
+ * which no class or tag would have nominated.
+ */
+function linesShowingTitle(lines: readonly PageLine[], title: string): Element[] {
+  const parts = new Set(
+    titleParts(title)
+      .map(comparable)
+      .filter((part) => part.length >= MIN_SHARED_CHARS),
+  );
+  if (parts.size === 0) return [];
+  const blocks: Element[] = [];
+  for (const line of lines) {
+    if (line.zone !== "content" || line.text.length > 200) continue;
+    if (parts.has(comparable(line.text))) blocks.push(line.block);
+  }
+  return blocks;
 }
 
 /** Enough shared text that the candidate cannot be a column name or a site name. */

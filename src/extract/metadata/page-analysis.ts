@@ -8,6 +8,7 @@
  * function called on its own builds it itself. The analysis is plain data derived from the document,
  * which is never changed.
  */
+import { articleBodyLines } from "./article-body.js";
 import { type BylineHit, scanLines } from "./byline-labels.js";
 import {
   headJsonLdScripts,
@@ -34,6 +35,8 @@ export interface PageAnalysis {
   timeElements: Element[];
   jsonLd: JsonLdObject[];
   meta: MetaTags;
+  /** A rough guess at the article's own text lines (see `article-body.ts`). */
+  bodyLines: PageLine[];
 }
 
 /**
@@ -58,5 +61,6 @@ export function analyzePage(document: Document): PageAnalysis {
     ? lineIndexOf(lines, headline.element)
     : lines.findIndex((line) => headline !== null && line.text.includes(headline.text));
   const { hits, unlabelled } = scanLines(lines, headlineIndex);
-  return { headline, lines, headlineIndex, hits, unlabelled, timeElements, jsonLd, meta };
+  const bodyLines = articleBodyLines(lines, headlineIndex);
+  return { headline, lines, headlineIndex, hits, unlabelled, timeElements, jsonLd, meta, bodyLines };
 }

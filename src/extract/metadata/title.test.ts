@@ -90,6 +90,12 @@ describe("extractTitle", () => {
        <h1>姚明对周琦说了啥？</h1><div class="related"><h2>周琦上下半场判若两人</h2></div>`,
       "姚明对周琦说了啥？",
     ],
+    [
+      "the full <title> printed in an unmarked paragraph beats a partial section heading",
+      `<title>淘宝网物流配送存在的问题及对策研究</title><p>淘宝网物流配送存在的问题及对策研究</p>
+       <p>作者: 赵培</p><p class="E-Title1">3. 淘宝网物流配送存在的问题</p>`,
+      "淘宝网物流配送存在的问题及对策研究",
+    ],
     ["no title anywhere", "<p>只有正文。</p>", null],
   ])("%s", (_name, html, expected) => {
     expect(titleOf(html)).toBe(expected);

@@ -60,6 +60,21 @@ describe("extractViews", () => {
       ),
       null,
     ],
+    [
+      "a count far below the article in an unmarked list is not the article's",
+      page("", "<p>这是正文的一段，内容足够长，可以被认作文章的正文段落。</p>".repeat(3)).replace(
+        "</body>",
+        `${"<div>导航</div>".repeat(12)}<div class='box'><div>别的文章</div><div>阅读 284</div></div></body>`,
+      ),
+      null,
+    ],
+    [
+      "a count in the article's own footer after the text",
+      `<html><head><title>科创新篇章_新闻网</title></head><body><article><h1>科创新篇章</h1>
+       <div class="content">${"<p>这是正文的一段，内容足够长，可以被认作文章的正文段落。</p>".repeat(20)}</div>
+       <footer class="single-footer"><span>阅读</span> 539</footer></article><footer>版权所有</footer></body></html>`,
+      539,
+    ],
     ["no views", page(""), null],
   ])("%s", (_name, html, expected) => {
     expect(viewsOf(html)).toBe(expected);

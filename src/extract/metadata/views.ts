@@ -6,6 +6,7 @@
  * is filled in by JavaScript, so the answer is null rather than a number taken from elsewhere. Comment and
  * share counts have labels of their own (评论, 跟贴, 分享), which end a views value instead of feeding it.
  */
+import { isInArticleRegion } from "./article-body.js";
 import { hitsFor } from "./byline-labels.js";
 import type { MetadataContext } from "./context.js";
 import { analyzePage, type PageAnalysis } from "./page-analysis.js";
@@ -26,6 +27,8 @@ export function extractViews(
   page: PageAnalysis = analyzePage(document),
 ): number | null {
   for (const hit of hitsFor(page, "views")) {
+    // A count beside some other item in a list that escaped the boilerplate markers is not ours.
+    if (!isInArticleRegion(hit.line, page.headlineIndex, page.bodyLines)) continue;
     const after = LEADING_COUNT.exec(hit.value);
     if (after) return toCount(after[1], after[2]);
     if (hit.value.length === 0) {
