@@ -1,12 +1,17 @@
 /**
  * HTML text → DOM `Document`, the one place that knows which DOM implementation caiji uses.
  *
- * jsdom is the default: Readability is developed against it and it gives every page an `<html>` root and
- * a base URL (linkedom does neither for pages that open with `<form>` or `<table>`). Two traps handled
- * here: jsdom throws on some CSS, so the constructor is guarded and retried without `<style>` blocks; and
- * a window that is never closed keeps its timers and memory, so callers `dispose()` when done.
+ * Two implementations, chosen per call (`dom`), else by `$CAIJI_DOM`, else `defaultDom`:
+ * - jsdom: a spec-complete HTML5 parser; Readability is developed against it. Two traps handled here: jsdom
+ *   throws on some CSS, so the constructor is guarded and retried without `<style>` blocks; and a window
+ *   that is never closed keeps its timers and memory, so callers `dispose()` when done.
+ * - linkedom: about ten times faster to parse and to walk (see docs/performance.md), but it builds no
+ *   implied `<html>`/`<head>`/`<body>` and knows no base URL. `repairSkeleton` builds the skeleton and the
+ *   document is given the page's URL as `baseURI`/`documentURI`, as jsdom would.
  */
 import { JSDOM, VirtualConsole } from "jsdom";
+import { parseHTML } from "linkedom";
+import { repairSkeleton } from "./repair-skeleton.js";
 
 export interface ParsedDocument {
   document: Document;
@@ -14,9 +19,46 @@ export interface ParsedDocument {
   dispose(): void;
 }
 
+export type DomName = "jsdom" | "linkedom";
+
+export interface ParseOptions {
+  /** @default `$CAIJI_DOM`, else `defaultDom` */
+  dom?: DomName;
+}
+
+/** The environment variable that picks the DOM when the caller does not. */
+export const domEnvVar = "CAIJI_DOM";
+
+/** Chosen by `npm run bench` and `caiji eval` on both DOMs: see docs/performance.md. */
+export const defaultDom: DomName = "jsdom";
+
 const silentConsole = new VirtualConsole();
 
-function construct(html: string, url: string): JSDOM {
+/** Parses `html` as if it had been served from `url` (relative links resolve against it). */
+export function parseHtml(html: string, url: string, options: ParseOptions = {}): ParsedDocument {
+  const dom = resolveDomName(options.dom ?? process.env[domEnvVar]);
+  return dom === "linkedom" ? parseWithLinkedom(html, safeUrl(url)) : parseWithJsdom(html, safeUrl(url));
+}
+
+/** Checks a DOM name; an empty or missing one means the default. */
+export function resolveDomName(name: string | undefined): DomName {
+  const trimmed = name?.trim();
+  if (!trimmed) return defaultDom;
+  if (trimmed === "jsdom" || trimmed === "linkedom") return trimmed;
+  throw new Error(`unknown DOM "${trimmed}": expected jsdom or linkedom`);
+}
+
+function parseWithJsdom(html: string, url: string): ParsedDocument {
+  let dom: JSDOM;
+  try {
+    dom = constructJsdom(html, url);
+  } catch {
+    dom = constructJsdom(html.replace(/<style[\s\S]*?<\/style>/gi, "").replace(/\sstyle="[^"]*"/gi, ""), url);
+  }
+  return { document: dom.window.document, dispose: () => dom.window.close() };
+}
+
+function constructJsdom(html: string, url: string): JSDOM {
   return new JSDOM(html, {
     url,
     contentType: "text/html",
@@ -27,18 +69,41 @@ function construct(html: string, url: string): JSDOM {
   });
 }
 
-/** Parses `html` as if it had been served from `url` (relative links resolve against it). */
-export function parseHtml(html: string, url: string): ParsedDocument {
-  let dom: JSDOM;
+function parseWithLinkedom(html: string, url: string): ParsedDocument {
+  const document = parseHTML(html).document as unknown as Document;
+  repairSkeleton(document);
+  // jsdom's rule: the first <base href>, resolved against the page URL, else the page URL.
+  const baseHref = document.querySelector("base[href]")?.getAttribute("href");
+  const baseUri = (baseHref && resolveOrNull(baseHref, url)) || url;
+  Object.defineProperties(document, {
+    baseURI: { value: baseUri, configurable: true },
+    documentURI: { value: url, configurable: true },
+    URL: { value: url, configurable: true },
+    title: { get: titleReader(document), configurable: true },
+  });
+  // No window, timers or resources: the garbage collector frees the tree.
+  return { document, dispose: () => {} };
+}
+
+/**
+ * jsdom's rule for `document.title`: the first `<title>` anywhere, whitespace collapsed (linkedom looks only
+ * in `<head>`, and walks the whole tree on every read). Metadata reads the title once per candidate headline,
+ * so the element is remembered while it stays in the document.
+ */
+function titleReader(document: Document): () => string {
+  let title: Element | undefined;
+  return () => {
+    if (!title?.isConnected) title = document.getElementsByTagName("title")[0];
+    return (title?.textContent ?? "").replace(/[\t\n\f\r ]+/g, " ").trim();
+  };
+}
+
+function resolveOrNull(href: string, base: string): string | null {
   try {
-    dom = construct(html, safeUrl(url));
+    return new URL(href, base).href;
   } catch {
-    dom = construct(
-      html.replace(/<style[\s\S]*?<\/style>/gi, "").replace(/\sstyle="[^"]*"/gi, ""),
-      safeUrl(url),
-    );
+    return null;
   }
-  return { document: dom.window.document, dispose: () => dom.window.close() };
 }
 
 /** jsdom rejects URLs it cannot parse; fall back to a neutral base rather than failing the page. */
