@@ -17,7 +17,31 @@ const POST_CLASS_WORDS = /post|entry|blog|thread|topic|floor|reply|article|messa
 const MIN_POST_LENGTH = 50;
 const MIN_POST_PUNCTUATION = 3;
 
+/** Paragraph-level and inline tags: a run of these is one article's paragraphs, not posts. */
+const NOT_A_POST = new Set([
+  "P",
+  "SPAN",
+  "A",
+  "LI",
+  "H1",
+  "H2",
+  "H3",
+  "H4",
+  "H5",
+  "H6",
+  "FONT",
+  "B",
+  "STRONG",
+  "EM",
+  "BLOCKQUOTE",
+  "FIGURE",
+  "FIGCAPTION",
+  "IMG",
+  "TR",
+]);
+
 function signature(element: Element): string | null {
+  if (NOT_A_POST.has(element.tagName)) return null;
   const className = (element.getAttribute("class") ?? "").trim().replace(/\s+/g, " ");
   if (className === "" || !POST_CLASS_WORDS.test(className)) return null;
   return `${element.tagName}.${className}`;

@@ -14,7 +14,7 @@ export const MAX_HEADLINE_LENGTH = 60;
 /** Link lines up to this length count as headlines (link titles can be long). */
 const MAX_LINKED_HEADLINE_LENGTH = 100;
 /** Marks that end a sentence; a headline does not end with one (`……` and `!` in teasers aside). */
-const SENTENCE_FINAL = /[。？?；;：:](?:[”’"'）)」』]*)$/;
+const SENTENCE_FINAL = /[。？?；;：:.!](?:[”’"'）)」』]*)$/;
 /** The numbering of an article's own points. */
 const ENUMERATION =
   /^(?:[一二三四五六七八九十]+[是要则、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、．.)）]|[①-⑳]|第[一二三四五六七八九十\d]+[，、条章节部])/;

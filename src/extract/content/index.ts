@@ -15,12 +15,13 @@
  * const content = extractMainContent(document, { url, title });
  * dispose();
  */
-import { collectBlocks, normalizeBlockStructure, removeBlocks, trimBlockEdges } from "./block-model.js";
-import { runBoilerplateFilters } from "./boilerplate-filters.js";
+
 import { chooseContent } from "./choose-content.js";
 import { collectChromeTexts } from "./chrome-texts.js";
+import { finishMainContent } from "./finish-content.js";
 import { preClean } from "./pre-clean.js";
-import { sanitizeContent } from "./sanitize-html.js";
+
+export { finishMainContent } from "./finish-content.js";
 
 export interface MainContent {
   html: string;
@@ -34,21 +35,10 @@ export function extractMainContent(
 ): MainContent | null {
   const chromeTexts = collectChromeTexts(document);
   preClean(document, ctx.title);
-  const content = chooseContent(document);
-  if (!content) return null;
-
-  normalizeBlockStructure(content);
-  const blocks = collectBlocks(content);
-  const kept = new Set(runBoilerplateFilters(blocks, { url: ctx.url, title: ctx.title, chromeTexts }));
-  removeBlocks(
-    content,
-    blocks.filter((block) => !kept.has(block)),
-  );
-  sanitizeContent(content, ctx.url);
-
-  const finalBlocks = collectBlocks(content);
-  for (const block of finalBlocks) if (block.kind !== "preformatted") trimBlockEdges(block);
-  const text = finalBlocks.map((block) => block.text).join("\n\n");
-  if (text.trim() === "") return null;
-  return { html: content.innerHTML.trim(), text };
+  const chosen = chooseContent(document);
+  if (!chosen) return null;
+  // A wrapper makes the chosen element one of the blocks when it is a leaf itself (a lone <p>).
+  const content = document.createElement("div");
+  content.appendChild(chosen);
+  return finishMainContent(content, { url: ctx.url, title: ctx.title, chromeTexts });
 }

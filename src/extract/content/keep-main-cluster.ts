@@ -18,6 +18,8 @@ import { countPunctuation, endsLikeSentence } from "./normalize-text.js";
 
 /** Reading units from which a punctuated block counts as prose. */
 const MIN_PROSE_LENGTH = 25;
+/** A shorter block is prose when it is a complete sentence of at least this length. */
+const MIN_SENTENCE_LENGTH = 10;
 /** Prose has at least this many punctuation marks… */
 const MIN_PROSE_PUNCTUATION = 2;
 /** …and at most this share of linked text. */
@@ -29,17 +31,17 @@ const CLUSTER_GAP_LINK_LINES = 4;
 
 type BlockClass = "prose" | "links" | "neutral";
 
+/** A complete sentence: ends with a full stop, question or exclamation mark (closing quotes allowed). */
+const FULL_SENTENCE = /[。！？.!?](?:[”’"'）)」』]*)$/;
+
 export function classifyBlock(block: Block): BlockClass {
   const linkShare = block.length === 0 ? 0 : block.linkLength / block.length;
   if (linkShare >= MIN_LINK_LINE_SHARE) return "links";
-  if (
-    block.length >= MIN_PROSE_LENGTH &&
-    linkShare <= MAX_PROSE_LINK_SHARE &&
-    countPunctuation(block.text) >= MIN_PROSE_PUNCTUATION
-  ) {
-    return "prose";
-  }
-  return "neutral";
+  if (linkShare > MAX_PROSE_LINK_SHARE) return "neutral";
+  const punctuated =
+    block.length >= MIN_PROSE_LENGTH && countPunctuation(block.text) >= MIN_PROSE_PUNCTUATION;
+  const sentence = block.length >= MIN_SENTENCE_LENGTH && FULL_SENTENCE.test(block.text);
+  return punctuated || sentence ? "prose" : "neutral";
 }
 
 interface Cluster {
@@ -70,6 +72,26 @@ function findClusters(classes: readonly BlockClass[], blocks: readonly Block[]):
   return clusters;
 }
 
+/**
+ * Walks from a cluster's edge over the neutral blocks that touch it, bridging a short run of link lines
+ * when more neutral text follows ("READ MORE: …" between two short paragraphs), and stops at a gap.
+ */
+function extend(classes: readonly BlockClass[], edge: number, step: 1 | -1): number {
+  let reached = edge;
+  let linkRun = 0;
+  for (let index = edge + step; index >= 0 && index < classes.length; index += step) {
+    const kind = classes[index];
+    if (kind === "links") {
+      linkRun += 1;
+      if (linkRun >= CLUSTER_GAP_LINK_LINES) break;
+      continue;
+    }
+    linkRun = 0;
+    reached = index;
+  }
+  return reached;
+}
+
 export const keepMainCluster: BlockFilter = (blocks) => {
   const classes = blocks.map(classifyBlock);
   const clusters = findClusters(classes, blocks);
@@ -78,10 +100,8 @@ export const keepMainCluster: BlockFilter = (blocks) => {
     null,
   );
   if (!best) return [...blocks];
-  let first = best.first;
-  while (first > 0 && classes[first - 1] === "neutral") first -= 1;
-  let last = best.last;
-  while (last < blocks.length - 1 && classes[last + 1] === "neutral") last += 1;
+  const first = extend(classes, best.first, -1);
+  const last = extend(classes, best.last, 1);
   return blocks.filter(
     (block, index) =>
       index >= first && index <= last && (classes[index] !== "links" || endsLikeSentence(block.text)),

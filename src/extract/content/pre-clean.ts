@@ -4,10 +4,12 @@
  * Readability already skips "unlikely candidates", but its word lists are English and it keeps a
  * `<div id="footer">` whose text happens to score. Chinese portal templates name their chrome plainly
  * (`nav`, `header`, `footer`, `copyright`, `breadcrumb`, `share`), so those go first. The guard matters
- * more than the list: some CMS templates wrap the whole article in `<div class="main-head">` or put the
- * body inside a `<header>`-named cell, so an element holding a good share of the page's sentences is
- * never removed, whatever its name.
+ * more than the list: some templates wrap the whole page in `<div class="page has-header">` or put the
+ * body inside a `<header>`-named cell, so an element holding half the page's text or a good share of
+ * its sentences is kept, whatever its name. Names that are chrome even when full of sentences (a long
+ * comment thread, a footer of legal text) need more: the element must hold the article's title.
  */
+import { readingLength } from "./normalize-text.js";
 
 /** Never content: removed wherever they are. */
 const NEVER_CONTENT = "script,style,noscript,template,object,embed,applet,select,textarea,button,input";
@@ -21,9 +23,8 @@ const CHROME_TAGS = new Set(["NAV", "HEADER", "FOOTER", "ASIDE"]);
  */
 const CHROME_WORDS = new Set([
   "nav", "navbar", "navi", "menu", "menubar", "topbar", "toolbar", "header", "footer", "foot", "copyright",
-  "breadcrumb", "breadcrumbs", "crumb", "crumbs", "position", "location", "sidebar", "share", "sharebar",
-  "bdshare", "comment", "comments", "login", "search", "friendlink", "links", "ad", "ads", "advert", "banner",
-  "gotop", "backtop", "totop", "qrcode", "weixin", "wechat",
+  "breadcrumb", "breadcrumbs", "crumb", "crumbs", "sidebar", "share", "sharebar", "bdshare", "comment",
+  "comments", "login", "search", "friendlink", "gotop", "backtop", "totop", "qrcode",
 ]); // biome-ignore format: a vocabulary reads better packed
 
 /**
@@ -41,11 +42,15 @@ const STRONG_CHROME_WORDS = new Set([
 ]);
 
 /** Sentence ends: an element holding many of the page's sentences is body text, whatever its name. */
-const SENTENCE_ENDS = /[。！？]/g;
+const SENTENCE_ENDS = /[。！？]|[.!?](?=\s)/g;
 /** An element with at least this share of the page's sentence ends is never treated as chrome. */
 const MAX_SENTENCE_SHARE = 0.2;
 /** …and at least this many sentence ends (a footer may have one or two). */
 const MIN_PROTECTED_SENTENCES = 3;
+/** An element with this share of the page's text is a wrapper (`<div class="page has-header">`). */
+const WRAPPER_SHARE = 0.5;
+/** With no title to look for, a strongly named element is still kept when it holds this much. */
+const UNTITLED_STRONG_SHARE = 0.8;
 
 function countSentences(text: string): number {
   return text.match(SENTENCE_ENDS)?.length ?? 0;
@@ -89,17 +94,25 @@ export function preClean(document: Document, title: string | null = null): void 
   for (const comment of collectComments(body)) comment.remove();
 
   const pageSentences = countSentences(body.textContent ?? "");
+  const pageLength = Math.max(1, readingLength(body.textContent ?? ""));
   const candidates = [...body.querySelectorAll("*")].filter(looksLikeChrome);
   for (const element of candidates) {
     if (!element.isConnected) continue;
-    const sentences = countSentences(element.textContent ?? "");
+    const text = element.textContent ?? "";
+    const share = readingLength(text) / pageLength;
+    const sentences = countSentences(text);
     const holdsProse =
-      sentences >= MIN_PROTECTED_SENTENCES && sentences >= pageSentences * MAX_SENTENCE_SHARE;
-    const strong =
-      chromeWords(element).some((word) => STRONG_CHROME_WORDS.has(word)) || element.tagName === "FOOTER";
-    if (holdsProse && (!strong || holdsTitle(element, title))) continue;
+      share >= WRAPPER_SHARE ||
+      (sentences >= MIN_PROTECTED_SENTENCES && sentences >= pageSentences * MAX_SENTENCE_SHARE);
+    if (holdsProse && !isStronglyNamed(element)) continue;
+    if (holdsProse && (holdsTitle(element, title) || (title === null && share >= UNTITLED_STRONG_SHARE)))
+      continue;
     element.remove();
   }
+}
+
+function isStronglyNamed(element: Element): boolean {
+  return element.tagName === "FOOTER" || chromeWords(element).some((word) => STRONG_CHROME_WORDS.has(word));
 }
 
 function collectComments(root: Element): ChildNode[] {
