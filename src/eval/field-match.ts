@@ -8,7 +8,8 @@
  *   with a site-name suffix (`…_光明网`) is not the headline.
  * - authors: a set of names. Both sides are split the same way: bracketed asides dropped
  *   (`周思博 (Joel Spolsky)` → `周思博`), then split on whitespace, `、`, `,`, `，`, `;`, `；`, `/`, `|`
- *   (not `&`: `放飞&心情` is one pen name); each name normalised like label text. Equal sets match; two empty sets match.
+ *   (not `&`: `放飞&心情` is one pen name); each name normalised like label text. Equal sets match;
+ *   two empty sets match.
  * - views: the same integer, or both null.
  * - snippets (must / must not contain): NFKC and all whitespace removed on both sides, then a plain
  *   substring test. Counted per snippet, not per page.

@@ -108,12 +108,18 @@ export function formatSetTable(result: SetResult, worst: number): string {
 }
 
 /**
- * The AEB checks of the instrument: the benchmark's recorded outputs rescored by our scorer (against the
- * published rows), and our baseline run against the recorded Readability output (same library, so the
- * two should agree).
+ * Checks of the instrument itself: how much of the gold is on the page at all (a recall ceiling), and on
+ * AEB the benchmark's recorded outputs rescored by our scorer (against the published rows) and our
+ * baseline run against the recorded Readability output (same library, so the two should agree).
  */
 export function upstreamCheckLines(result: SetResult): string[] {
   const lines: string[] = [];
+  if (result.goldInPage !== undefined) {
+    lines.push(
+      `gold check: on average ${(result.goldInPage * 100).toFixed(1)}% of a gold body's shingles occur in its page's text; ` +
+        "body recall cannot go higher (the rest is not on the page: errors in the gold)",
+    );
+  }
   for (const check of result.upstreamCheck ?? []) {
     lines.push(
       `scorer check: the benchmark's recorded ${check.name} ${check.version} output scores F1 ${check.f1.toFixed(4)} ` +

@@ -10,11 +10,13 @@ import type { Segmenter } from "../nlp/segmenter.js";
 import { join } from "./corpus-files.js";
 import type { EvalCase, Prediction } from "./eval-case.js";
 import { type EvalSetSpec, readSet } from "./eval-sets.js";
+import { goldShareInPage, pageText } from "./gold-coverage.js";
 import { predictWithCaiji } from "./predict-caiji.js";
 import { predictWithReadability } from "./predict-readability.js";
 import { aebIdOf } from "./read-aeb.js";
 import { type Timing, TimingRecorder, timedSegmenter } from "./run-timing.js";
 import { type ExtractorScores, scoreExtractor } from "./score-set.js";
+import { tokenizerFor } from "./tokenize.js";
 import { checkAebUpstream, type UpstreamCheck } from "./upstream-check.js";
 
 export interface EvalOptions {
@@ -47,6 +49,8 @@ export interface SetResult {
   baseline?: ExtractorRun;
   /** The set's gold is the baseline's own recorded output, so "≥ baseline" says nothing there. */
   goldIsBaselineOutput?: boolean;
+  /** Mean share of each gold body's shingles found anywhere in its page: a ceiling on body recall. */
+  goldInPage?: number;
   /** AEB only: the benchmark's recorded outputs rescored, to check the scorer against published rows. */
   upstreamCheck?: UpstreamCheck[];
 }
@@ -94,6 +98,16 @@ export async function runSet(
     ),
   };
   if (spec.goldIsBaselineOutput) result.goldIsBaselineOutput = true;
+  const withBody = cases.filter((c) => c.gold.body !== undefined);
+  if (withBody.length > 0) {
+    const tokenize = tokenizerFor(data.lang);
+    let sum = 0;
+    for (const evalCase of withBody) {
+      sum += goldShareInPage(evalCase.gold.body ?? "", pageText(evalCase), tokenize);
+      await yieldToEventLoop();
+    }
+    result.goldInPage = sum / withBody.length;
+  }
   if (options.baseline) {
     result.baseline = summarize(cases, baselinePredictions, data.lang, baselineTiming.summary());
     if (result.baseline.parseRetries > 0) {

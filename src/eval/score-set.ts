@@ -5,7 +5,6 @@
 import { dateMatches } from "./date-match.js";
 import type { EvalCase, Prediction } from "./eval-case.js";
 import {
-  authorSet,
   authorsMatch,
   containsSnippet,
   endsWithSnippet,
@@ -112,7 +111,7 @@ export function scoreExtractor(
     }
     if (gold.authors !== undefined) {
       const ok = authorsMatch(gold.authors, predicted.authors);
-      judge("authors", ok, show([...authorSet(gold.authors)].join("、")), show(predicted.authors.join("、")));
+      judge("authors", ok, show(gold.authors.join("、")), show(predicted.authors.join("、")));
     }
     if (gold.source !== undefined) {
       judge("source", labelMatches(gold.source, predicted.source), show(gold.source), show(predicted.source));

@@ -87,6 +87,12 @@ describe("caiji eval on a mini corpus", () => {
       /scorer check: the benchmark's recorded readability_js 0\.6\.0 output scores F1 1\.0000/,
     );
     expect(full.text).toMatch(/baseline check: our Readability run scores F1 [01]\.\d{4} on these pages/);
+    // our gold bodies are copied from the pages, so all of each is on its page; field-only sets have no check
+    expect(results.find((r) => r.set === "cwced")?.goldInPage).toBe(1);
+    expect(results.find((r) => r.set === "gne")?.goldInPage).toBeUndefined();
+    expect(full.text).toContain(
+      "gold check: on average 100.0% of a gold body's shingles occur in its page's text",
+    );
   });
 
   test("the text output has one table per set, with the segmenter stated", async () => {
