@@ -149,7 +149,9 @@ export function splitNames(raw: string): string[] {
     .replace(ROLE_WORDS, " ");
   const names: string[] = [];
   // Latin names keep their inner spaces (`Jane Doe, John Smith`); Chinese names are split on them.
-  const splitter = /[\u4e00-\u9fff]/.test(value) ? NAME_SPLIT : LATIN_NAME_SPLIT;
+  const isChinese = /[\u4e00-\u9fff]/.test(value);
+  if (!isChinese) value = trimLatinCredit(value);
+  const splitter = isChinese ? NAME_SPLIT : LATIN_NAME_SPLIT;
   const tokens = joinSpacedCharacters(value.split(splitter)).flatMap((token) => {
     const joined = JOINED_NAMES.exec(token);
     return joined ? [joined[1] ?? "", joined[2] ?? ""] : [token];
@@ -162,6 +164,24 @@ export function splitNames(raw: string): string[] {
     if (isPlausibleName(name)) names.push(name);
   }
   return names;
+}
+
+/** Where an English byline stops naming people: a timestamp, a dash, a sentence break. */
+const LATIN_CREDIT_END =
+  /\s+(?:updated|published|posted|last\s+modified)\b|\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\s+\d|\s+[-–—|]\s+|(?<=[a-z]{2})\.\s+(?=[A-Z])/i;
+
+/** Job titles that follow a name in English bylines (`Jane Doe, Staff Writer`, `AP Auto Writer`). */
+const LATIN_ROLE =
+  /(?:^|\s+)(?:[A-Z][a-z]*\s+){0,2}(?:staff|senior|chief|contributing|special)?\s*(?:writer|reporter|correspondent|editor|contributor|columnist|journalist)s?$/i;
+
+function trimLatinCredit(value: string): string {
+  const end = LATIN_CREDIT_END.exec(value);
+  const cut = end ? value.slice(0, end.index) : value;
+  return cut
+    .split(LATIN_NAME_SPLIT)
+    .map((token) => token.replace(LATIN_ROLE, "").trim())
+    .filter((token) => token.length > 0)
+    .join(", ");
 }
 
 /** Two-character names are often printed with a space between the characters (`赵 培`). */

@@ -86,6 +86,18 @@ const MAX_NAME_LINE_CHARS = 16;
 const DATE_OR_TIME =
   /\d{2,4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?|\d{1,2}\s*[-/月]\s*\d{1,2}\s*[日号]?|\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?|(?:星期|周)[一二三四五六日天]/g;
 
+const HAN = /[\u4e00-\u9fff]/;
+
+/**
+ * Unlabelled outlets are a convention of Chinese portals: on a page with a Chinese headline a Latin
+ * account name (`GameForce`) is fine, while on an English page a word beside the date is a weekday, a
+ * month or a byline fragment far more often than an outlet.
+ */
+function isChinesePortalName(token: string, page: PageAnalysis): boolean {
+  if (HAN.test(token)) return true;
+  return HAN.test(page.headline?.text ?? "") && /^[A-Za-z][A-Za-z0-9]{2,}$/.test(token);
+}
+
 /**
  * The outlet printed without a label in the byline under the headline, as portals and self-media
  * platforms do: an account name on its own line between the headline and the date (`IT之家` above
@@ -108,7 +120,7 @@ function bylineOutlet(page: PageAnalysis): string | null {
     if (line.text.length > MAX_NAME_LINE_CHARS || /^h[1-6]$/.test(line.block.localName)) continue;
     if (/[，。！？；：,!?;:]/.test(line.text) || BYLINE_NOISE.test(line.text)) continue;
     const value = cleanSource(line.text);
-    if (value && !value.includes(" ")) return value;
+    if (value && !value.includes(" ") && isChinesePortalName(value, page)) return value;
   }
 
   // Only a date printed without a label has its outlet beside it; `admin 发表于 …` names a poster.
@@ -121,6 +133,7 @@ function bylineOutlet(page: PageAnalysis): string | null {
     // A token holding a label or a number (`阅读10544次`) is another byline item, not the outlet.
     if (token.length === 0 || BYLINE_NOISE.test(token) || /\d/.test(token)) continue;
     if (parseBylineText(token).length > 0) continue;
+    if (!isChinesePortalName(token, page)) continue;
     const value = cleanSource(token);
     if (value) return value;
   }
