@@ -65,6 +65,16 @@ describe("extractSource", () => {
       "南方都市报",
     ],
     [
+      "a Latin account name on a Chinese page",
+      page("<div><span>原创</span> <span>GameForce</span> <span>2019-09-04 22:18:34</span></div>"),
+      "GameForce",
+    ],
+    [
+      "a weekday beside the date on an English page is not an outlet",
+      "<html><head><title>Markets rally - Daily</title></head><body><h1>Markets rally</h1><div>Monday 2019-11-18 10:00</div><p>Body text of the article goes here.</p></body></html>",
+      null,
+    ],
+    [
       "a generic 来源：网络 is no source",
       page("", "<p>正文段落足够长足够长足够长足够长足够长。</p><p>来源：网络</p>"),
       null,
