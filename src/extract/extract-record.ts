@@ -12,7 +12,7 @@ import type { Segmenter } from "../nlp/segmenter.js";
 import { type ArticleRecord, articleRecordSchema } from "../output/record-schema.js";
 import { extractMainContent, type MainContent } from "./content/index.js";
 import { extractMetadata, type Metadata } from "./metadata/index.js";
-import { parseHtml } from "./parse-html.js";
+import { type DomName, parseHtml } from "./parse-html.js";
 
 export interface ExtractOptions {
   /** Adapter name recorded in `site`. @default "generic" */
@@ -25,6 +25,19 @@ export interface ExtractOptions {
   charset?: string;
   /** A site adapter's hooks (`src/adapters/`); without them the record is the generic one. */
   hooks?: ExtractHooks;
+  /** @default `parseHtml`'s default (`$CAIJI_DOM`, else the measured default) */
+  dom?: DomName;
+  /** Called after each stage with its wall and CPU time (the benchmark's per-stage figures). */
+  onStage?: (stage: ExtractStage, time: StageTime) => void;
+}
+
+/** The stages of one extraction, in order. */
+export type ExtractStage = "decode" | "parse" | "metadata" | "content" | "segment" | "assemble";
+
+export interface StageTime {
+  wallMs: number;
+  /** CPU time of the whole process (user + system) during the stage. */
+  cpuMs: number;
 }
 
 /**
@@ -70,25 +83,45 @@ export function decodePage(page: Page, charsetOverride?: string): { html: string
 }
 
 export function extractRecord(page: Page, options: ExtractOptions = {}): ArticleRecord {
-  const { html, charset } = decodePage(page, options.charset);
-  const parsed = parseHtml(html, page.url);
+  const timed = stageTimer(options.onStage);
+  const { html, charset } = timed("decode", () => decodePage(page, options.charset));
+  const parsed = timed("parse", () => parseHtml(html, page.url, { dom: options.dom }));
   try {
-    const document = parsed.document;
-    const generic = extractMetadata(document, {
-      url: page.url,
-      defaultOffset: options.defaultOffset ?? "+08:00",
-    });
-    const { extra, ...overrides } = options.hooks?.fields?.(document, generic) ?? {};
-    // Only the fields a hook answered replace the generic ones (`undefined` keeps them).
-    const answered = Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined));
-    const metadata: Metadata = { ...generic, ...answered };
+    return extractFromDocument(parsed.document, page, charset, options);
+  } finally {
+    parsed.dispose();
+  }
+}
+
+/**
+ * `extractRecord` for a page the caller has already decoded (with `charset`) and parsed, so that the crawl
+ * reads links, classifies and extracts from one parse. Rewrites `document` (content extraction): read
+ * anything else from it first.
+ */
+export function extractFromDocument(
+  document: Document,
+  page: Page,
+  charset: string,
+  options: ExtractOptions = {},
+): ArticleRecord {
+  const timed = stageTimer(options.onStage);
+  const metadata = timed("metadata", () => readFields(document, page, options));
+  const { extra } = metadata;
+  const content = timed("content", () => {
     const contentCtx = { url: page.url, title: metadata.title };
-    let content = options.hooks?.content?.(document, contentCtx) ?? extractMainContent(document, contentCtx);
-    if (content && options.hooks?.text) content = { ...content, text: options.hooks.text(content.text) };
-    if (!content || content.text.trim() === "") {
+    let found = options.hooks?.content?.(document, contentCtx) ?? extractMainContent(document, contentCtx);
+    if (found && options.hooks?.text) found = { ...found, text: options.hooks.text(found.text) };
+    if (!found || found.text.trim() === "") {
       throw new ExtractError("no-content", "no main text found");
     }
-    const segmenter = options.segmenter ?? loadSegmenter();
+    return found;
+  });
+  const segmenter = options.segmenter ?? loadSegmenter();
+  const { tokens, keywords } = timed("segment", () => ({
+    tokens: segmenter.cut(content.text),
+    keywords: segmenter.keywords(content.text, KEYWORD_COUNT),
+  }));
+  return timed("assemble", () => {
     const record: ArticleRecord = {
       schemaVersion: 1,
       url: page.url,
@@ -101,8 +134,8 @@ export function extractRecord(page: Page, options: ExtractOptions = {}): Article
       views: metadata.views,
       text: content.text,
       html: content.html,
-      tokens: segmenter.cut(content.text),
-      keywords: segmenter.keywords(content.text, KEYWORD_COUNT),
+      tokens,
+      keywords,
       lang: metadata.lang,
       fetchedAt: page.fetchedAt.toISOString(),
       contentHash: createHash("sha256").update(content.text).digest("hex"),
@@ -111,7 +144,38 @@ export function extractRecord(page: Page, options: ExtractOptions = {}): Article
     };
     // A record that breaks the contract is a bug in caiji, not in the page: fail loudly.
     return articleRecordSchema.parse(record);
-  } finally {
-    parsed.dispose();
-  }
+  });
+}
+
+/** The generic metadata with the adapter's answers in place (read before content extraction rewrites the page). */
+function readFields(
+  document: Document,
+  page: Page,
+  options: ExtractOptions,
+): Metadata & { extra?: ArticleRecord["extra"] } {
+  const generic = extractMetadata(document, {
+    url: page.url,
+    defaultOffset: options.defaultOffset ?? "+08:00",
+  });
+  const { extra, ...overrides } = options.hooks?.fields?.(document, generic) ?? {};
+  // Only the fields a hook answered replace the generic ones (`undefined` keeps them).
+  const answered = Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined));
+  return { ...generic, ...answered, ...(extra ? { extra } : {}) };
+}
+
+type StageRunner = <T>(stage: ExtractStage, run: () => T) => T;
+
+/** Runs a stage, timing it only when someone listens. */
+function stageTimer(onStage: ExtractOptions["onStage"]): StageRunner {
+  if (!onStage) return (_stage, run) => run();
+  return (stage, run) => {
+    const cpuBefore = process.cpuUsage();
+    const start = performance.now();
+    try {
+      return run();
+    } finally {
+      const cpu = process.cpuUsage(cpuBefore);
+      onStage(stage, { wallMs: performance.now() - start, cpuMs: (cpu.user + cpu.system) / 1000 });
+    }
+  };
 }

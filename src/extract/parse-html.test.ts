@@ -87,6 +87,15 @@ describe.each(doms)("parseHtml with %s", (dom) => {
     based.dispose();
   });
 
+  it("creates elements with lower-case names, as an HTML document does", () => {
+    const { document, dispose } = parseHtml("<p>x</p>", URL, { dom });
+    const element = document.createElement("DIV");
+    element.textContent = "正文";
+    expect(element.tagName).toBe("DIV");
+    expect(element.outerHTML).toBe("<div>正文</div>");
+    dispose();
+  });
+
   it("falls back to a neutral base for a URL it cannot parse", () => {
     const { document, dispose } = parseHtml("<p>x</p>", "not a url", { dom });
     expect(document.baseURI).toBe("http://localhost/");

@@ -6,8 +6,9 @@
  *   throws on some CSS, so the constructor is guarded and retried without `<style>` blocks; and a window
  *   that is never closed keeps its timers and memory, so callers `dispose()` when done.
  * - linkedom: about ten times faster to parse and to walk (see docs/performance.md), but it builds no
- *   implied `<html>`/`<head>`/`<body>` and knows no base URL. `repairSkeleton` builds the skeleton and the
- *   document is given the page's URL as `baseURI`/`documentURI`, as jsdom would.
+ *   implied `<html>`/`<head>`/`<body>`, knows no base URL, reads `title` only from `<head>` and keeps
+ *   `createElement("DIV")` upper-case. `repairSkeleton` builds the skeleton; the document is given the
+ *   page's URL as `baseURI`/`documentURI`, jsdom's `title` rule and lower-casing `createElement`.
  */
 import { JSDOM, VirtualConsole } from "jsdom";
 import { parseHTML } from "linkedom";
@@ -75,7 +76,14 @@ function parseWithLinkedom(html: string, url: string): ParsedDocument {
   // jsdom's rule: the first <base href>, resolved against the page URL, else the page URL.
   const baseHref = document.querySelector("base[href]")?.getAttribute("href");
   const baseUri = (baseHref && resolveOrNull(baseHref, url)) || url;
+  // An HTML document lower-cases the names it creates (Readability asks for "DIV"); linkedom keeps them as
+  // given, and would write `<DIV>` into the record's html.
+  const createElement = document.createElement.bind(document);
   Object.defineProperties(document, {
+    createElement: {
+      value: (name: string, options?: ElementCreationOptions) => createElement(name.toLowerCase(), options),
+      configurable: true,
+    },
     baseURI: { value: baseUri, configurable: true },
     documentURI: { value: url, configurable: true },
     URL: { value: url, configurable: true },
