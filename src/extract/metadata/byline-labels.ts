@@ -6,174 +6,18 @@
  * `Writer: admin Time:2023-01-10 Browse:94`, `发表于2014-08-24 21:30| 1164次阅读| 来源CSDN| 作者魏星`.
  * A value therefore ends where the next label starts (any label, including "stop" labels such as
  * 分享/打印/评论 that belong to no field) or at a hard separator (`|`, `【`, …). Each field module reads
- * the hits for its own field, so the label vocabulary lives here once instead of as a regex per field.
+ * the hits for its own field, so the label vocabulary (`byline-vocabulary.ts`) is shared once instead of
+ * written as a regex per field.
  *
  * Only short lines outside boilerplate zones are scanned (a paragraph of prose that mentions 记者 is not a
  * byline), and every hit carries its distance from the headline so callers can prefer the byline under
  * the headline over a `来源：` line in a footer or a related-article list.
  */
+import { BYLINE_LABELS, type BylineField, COLON_ONLY_LABELS, foldTraditional } from "./byline-vocabulary.js";
 import { ELEMENT_SEAM, type PageLine } from "./page-lines.js";
 
-export type BylineField = "published" | "author" | "source" | "views" | "editor" | "other";
-
-/**
- * Label words per field. Longer labels are tried first, so `发布时间` wins over `时间` and `责任编辑` over
- * `编辑`. English labels need a colon, except `By`, which must open its segment.
- */
-export const BYLINE_LABELS: Readonly<Record<BylineField, readonly string[]>> = {
-  published: [
-    "发布时间",
-    "发布日期",
-    "发表时间",
-    "发表日期",
-    "发稿时间",
-    "发文日期",
-    "发文时间",
-    "成文日期",
-    "上传时间",
-    "上传日期",
-    "录入时间",
-    "添加时间",
-    "创建时间",
-    "刊发时间",
-    "出版日期",
-    "发表于",
-    "发布于",
-    "时间",
-    "日期",
-    "Published",
-    "Posted on",
-    "Posted",
-    "Time",
-    "Date",
-    "Pubdate",
-  ],
-  source: [
-    "稿件来源",
-    "信息来源",
-    "文章来源",
-    "本文来源",
-    "新闻来源",
-    "消息来源",
-    "内容来源",
-    "转载自",
-    "来源",
-    "出处",
-    "出自",
-    "Source",
-    "From",
-  ],
-  author: [
-    "文/图",
-    "文／图",
-    "图/文",
-    "图／文",
-    "文 / ",
-    "文/",
-    "文／",
-    "文",
-    "作者",
-    "撰文",
-    "撰稿",
-    "撰稿人",
-    "采写",
-    "原创",
-    "执笔人",
-    "执笔",
-    "记者",
-    "通讯员",
-    "发布者",
-    "发布人",
-    "Writer",
-    "Author",
-    "Authors",
-    "By",
-  ],
-  editor: [
-    "责任编辑",
-    "责编",
-    "编辑",
-    "主编",
-    "值班编辑",
-    "审核",
-    "审校",
-    "审稿",
-    "校对",
-    "编审",
-    "终审",
-    "初审",
-    "复审",
-    "美编",
-    "编译",
-    "摄影",
-    "摄像",
-    "图片",
-    "Editor",
-  ],
-  views: [
-    "浏览次数",
-    "浏览量",
-    "浏览",
-    "阅读次数",
-    "阅读量",
-    "阅读数",
-    "阅读",
-    "点击次数",
-    "点击数",
-    "点击量",
-    "点击率",
-    "点击",
-    "人气",
-    "访问量",
-    "访问次数",
-    "围观",
-    "热度",
-    "Browse",
-    "Views",
-    "Hits",
-    "Reads",
-    "Visits",
-  ],
-  other: [
-    "更新时间",
-    "更新日期",
-    "最后更新",
-    "修改时间",
-    "评论",
-    "跟贴",
-    "跟帖",
-    "参与",
-    "字号",
-    "字体",
-    "分享到",
-    "分享",
-    "打印",
-    "关闭窗口",
-    "关闭",
-    "收藏",
-    "举报",
-    "纠错",
-    "所属分类",
-    "分类",
-    "所属栏目",
-    "栏目",
-    "标签",
-    "关键词",
-    "关键字",
-    "扫一扫",
-    "手机看",
-    "原标题",
-    "摘要",
-    "点赞",
-    "转发",
-    "返回",
-    "上一篇",
-    "下一篇",
-    "Tags",
-    "Comments",
-    "Share",
-  ],
-};
+// Other stages (the render decision) read the vocabulary through the scanner's module.
+export { BYLINE_LABELS, type BylineField } from "./byline-vocabulary.js";
 
 export interface BylineHit {
   field: BylineField;
@@ -240,17 +84,6 @@ const LABEL_PATTERN: RegExp = (() => {
   );
 })();
 
-/** Label words too common in prose to count without a colon (`文：张三` yes, `文化` never). */
-const COLON_ONLY_LABELS: ReadonlySet<string> = new Set([
-  "文",
-  "原创",
-  "图片",
-  "出处",
-  "出自",
-  "返回",
-  "分类",
-]);
-
 /** Words before "by" that make it a credit for software or design, not for the article. */
 const NOT_A_BYLINE_BEFORE_BY = /(?:powered|designed|developed|theme|made|hosted|built|supported)\s*$/i;
 
@@ -260,68 +93,6 @@ interface LabelMatch {
   label: string;
   field: BylineField;
   hasColon: boolean;
-}
-
-/**
- * Traditional characters of the label words, mapped to the simplified ones the vocabulary uses
- * (`發佈時間`, `來源`, `記者`, `瀏覽`). One character for one, so positions in the folded text are
- * positions in the original and values are still cut from what the page shows.
- */
-const TRADITIONAL_LABEL_CHARS: Readonly<Record<string, string>> = {
-  發: "发",
-  佈: "布",
-  時: "时",
-  間: "间",
-  來: "来",
-  記: "记",
-  編: "编",
-  輯: "辑",
-  責: "责",
-  瀏: "浏",
-  覽: "览",
-  閱: "阅",
-  讀: "读",
-  點: "点",
-  擊: "击",
-  數: "数",
-  訊: "讯",
-  員: "员",
-  於: "于",
-  聞: "闻",
-  攝: "摄",
-  審: "审",
-  評: "评",
-  論: "论",
-  貼: "贴",
-  關: "关",
-  鍵: "键",
-  詞: "词",
-  類: "类",
-  標: "标",
-  籤: "签",
-  欄: "栏",
-  轉: "转",
-  載: "载",
-  訪: "访",
-  問: "问",
-  圖: "图",
-  筆: "笔",
-  傳: "传",
-  錄: "录",
-  創: "创",
-  總: "总",
-  稱: "称",
-  舉: "举",
-  報: "报",
-  際: "际",
-  據: "据",
-  處: "处",
-};
-
-const TRADITIONAL_PATTERN = new RegExp(`[${Object.keys(TRADITIONAL_LABEL_CHARS).join("")}]`, "g");
-
-function foldTraditional(text: string): string {
-  return text.replace(TRADITIONAL_PATTERN, (char) => TRADITIONAL_LABEL_CHARS[char] ?? char);
 }
 
 function findLabels(original: string): LabelMatch[] {
