@@ -24,7 +24,12 @@ export function registerExtract(program: Command): void {
     .command("extract")
     .description("extract one JSON record from each saved page or URL")
     .argument("<inputs...>", "HTML files or http(s) URLs")
-    .option("--url <url>", "page URL of a saved file (repeat: the n-th --url goes with the n-th file)", collect, [])
+    .option(
+      "--url <url>",
+      "page URL of a saved file (repeat: the n-th --url goes with the n-th file)",
+      collect,
+      [],
+    )
     .option("--pretty", "indented JSON for humans instead of one line per record")
     .option("--site <name>", "value of the record's site field", "generic")
     .option("--offset <offset>", "UTC offset for times shown without one", "+08:00")
@@ -40,7 +45,11 @@ function collect(value: string, previous: string[]): string[] {
 }
 
 /** Extracts every input in order, writing each record through `emit`; returns how many inputs failed. */
-export async function runExtract(inputs: string[], flags: ExtractFlags, emit: (line: string) => void): Promise<number> {
+export async function runExtract(
+  inputs: string[],
+  flags: ExtractFlags,
+  emit: (line: string) => void,
+): Promise<number> {
   let failures = 0;
   let fileIndex = 0;
   const fetcher = new HttpFetcher({});
@@ -49,7 +58,11 @@ export async function runExtract(inputs: string[], flags: ExtractFlags, emit: (l
     const pageUrl = isUrl ? undefined : flags.url[fileIndex++];
     try {
       const page = isUrl ? await fetchPage(fetcher, input) : await readPage(input, pageUrl);
-      const record = extractRecord(page, { site: flags.site, defaultOffset: flags.offset, charset: flags.charset });
+      const record = extractRecord(page, {
+        site: flags.site,
+        defaultOffset: flags.offset,
+        charset: flags.charset,
+      });
       emit(flags.pretty ? JSON.stringify(record, null, 2) : JSON.stringify(record));
     } catch (error) {
       failures++;
@@ -67,7 +80,9 @@ async function readPage(path: string, pageUrl: string | undefined): Promise<Page
     body = await readFile(absolute);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new Error(code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : `cannot read (${code})`);
+    throw new Error(
+      code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : `cannot read (${code})`,
+    );
   }
   const url = pageUrl ?? pathToFileURL(absolute).href;
   return { requestedUrl: url, url, status: 200, headers: {}, body, fetchedAt: new Date(), rendered: false };
