@@ -34,6 +34,11 @@ describe("firstRepeatedPost", () => {
     expect(narrowed(page, (body) => body.querySelector(".post-body") as Element)).toBeNull();
   });
 
+  test("paragraphs with an article class are not posts", () => {
+    const article = `<div id="a">${["甲", "乙", "丙"].map((seed) => `<p class="article-text">${prose(seed, 120)}</p>`).join("")}</div>`;
+    expect(narrowed(article, (body) => body.querySelector("#a") as Element)).toBeNull();
+  });
+
   test("sections of one article without post names are left alone", () => {
     const article = `<div id="a"><div class="section"><p>${prose("甲", 120)}</p></div><div class="section"><p>${prose("乙", 120)}</p></div></div>`;
     expect(narrowed(article, (body) => body.querySelector("#a") as Element)).toBeNull();

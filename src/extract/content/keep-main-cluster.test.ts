@@ -28,6 +28,16 @@ describe("keepMainCluster", () => {
     expect(keptTexts(keepMainCluster, html)).toEqual([A, B]);
   });
 
+  test("short English paragraphs around a READ MORE link stay with the article", () => {
+    const sentences = [
+      "The plague is treatable with antibiotics.",
+      "Isolated cases spring up every year.",
+      "Officials urged calm on Tuesday.",
+    ];
+    const html = `<p>${prose("甲", 120)}</p><p>${sentences[0]}</p><p><a href="/x">READ MORE: Plague outbreak confirmed</a></p><p>${sentences[1]}</p><p>${sentences[2]}</p>`;
+    expect(keptTexts(keepMainCluster, html)).toEqual([prose("甲", 120), ...sentences]);
+  });
+
   test("keeps everything when no block reads as prose", () => {
     const html = "<p>床前明月光</p><p>疑是地上霜</p>";
     expect(keptTexts(keepMainCluster, html)).toEqual(["床前明月光", "疑是地上霜"]);

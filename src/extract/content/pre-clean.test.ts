@@ -35,6 +35,20 @@ describe("preClean", () => {
     expect(text).not.toContain("版权所有");
   });
 
+  test("keeps a page wrapper whose class happens to contain a chrome word", () => {
+    const text = cleaned(`<div class="page has-header"><div class="content">${ARTICLE}</div></div>`);
+    expect(text).toContain(prose("甲"));
+  });
+
+  test("keeps an English article (sentences end with '. ') in a chrome-named cell", () => {
+    const english = Array.from(
+      { length: 4 },
+      (_, index) => `<p>Paragraph ${index} says something. It goes on.</p>`,
+    ).join("");
+    const text = cleaned(`<div class="header-cell">${english}</div><div>Short.</div>`);
+    expect(text).toContain("Paragraph 3 says something.");
+  });
+
   test("removes a long comment thread that does not hold the title", () => {
     const comments = `<div id="comments">${[
       prose("评一"),
