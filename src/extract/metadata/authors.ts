@@ -81,12 +81,15 @@ export function extractAuthors(
     (headline !== null && headline.text === name);
   const accept = (names: string[]): string[] => unique(names.filter((name) => !refuse(name)));
 
-  const labelled = hitsFor(page, "author").filter(
+  const credited = hitsFor(page, "author").filter(
     (hit) =>
       isTrustworthyCredit(hit) &&
       !isSpeech(hit.value) &&
       isInArticleRegion(hit.line, page.headlineIndex, page.bodyLines),
   );
+  // The uploader (`发布者：古城小编`) counts only when nothing names the writer.
+  const labelled = credited.filter((hit) => !UPLOADER_LABELS.has(hit.label));
+  const uploaders = credited.filter((hit) => UPLOADER_LABELS.has(hit.label));
   for (const hit of labelled) {
     const sameLine = labelled.filter((other) => other.line === hit.line);
     const names = accept(sameLine.flatMap((other) => splitNames(other.value)));
@@ -107,7 +110,8 @@ export function extractAuthors(
 
   const fromText = accept(creditsInText(page));
   if (fromText.length > 0) return fromText;
-  return accept(posterNames(page));
+  const posters = accept([...uploaders.flatMap((hit) => splitNames(hit.value)), ...posterNames(page)]);
+  return posters.slice(0, 1);
 }
 
 /** Colon-less labels count only inside a byline line, or as `文/…` and `By …`, which are never prose. */
@@ -122,6 +126,9 @@ function isTrustworthyCredit(hit: BylineHit): boolean {
 function isSpeech(value: string): boolean {
   return value.length > 30 && /[，。？！?!]/.test(value);
 }
+
+/** Labels naming who put the page online, which on portals is often not who wrote it. */
+const UPLOADER_LABELS: ReadonlySet<string> = new Set(["发布者", "发布人"]);
 
 /** Labels whose preceding word is the poster: `admin 发表于 2023-01-10`, `张三 发布于 …`. */
 const POSTED_BY_LABELS: ReadonlySet<string> = new Set(["发表于", "发布于", "posted", "posted on"]);
@@ -168,7 +175,7 @@ export function splitNames(raw: string): string[] {
 
 /** Where an English byline stops naming people: a timestamp, a dash, a sentence break. */
 const LATIN_CREDIT_END =
-  /\s+(?:updated|published|posted|last\s+modified)\b|\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\s+\d|\s+[-–—|]\s+|(?<=[a-z]{2})\.\s+(?=[A-Z])/i;
+  /\s+in\s+[A-Z]|\s+(?:updated|published|posted|last\s+modified)\b|\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\s+\d|\s+[-–—|]\s+|(?<=[a-z]{2})\.\s+(?=[A-Z])/i;
 
 /** Job titles that follow a name in English bylines (`Jane Doe, Staff Writer`, `AP Auto Writer`). */
 const LATIN_ROLE =
@@ -201,8 +208,23 @@ function joinSpacedCharacters(tokens: readonly string[]): string[] {
   return joined;
 }
 
+/** Placeholders a CMS prints when nobody is credited. */
+const NO_ONE: ReadonlySet<string> = new Set([
+  "佚名",
+  "匿名",
+  "无名",
+  "未知",
+  "不详",
+  "暂无",
+  "本站",
+  "本网",
+  "原创",
+  "anonymous",
+  "unknown",
+]);
+
 function isPlausibleName(name: string): boolean {
-  if (name.length < 2 || name.length > 40) return false;
+  if (name.length < 2 || name.length > 40 || NO_ONE.has(name.toLowerCase())) return false;
   if (PHOTO_CREDIT.test(name)) return false;
   if (/^(?:https?:|www\.)|\.(?:com|cn|net|org)\b|@/i.test(name)) return false;
   if (/\d{3,}/.test(name) || /^[\d\p{P}\p{S}\s]+$/u.test(name)) return false;

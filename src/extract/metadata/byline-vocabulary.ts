@@ -52,6 +52,7 @@ export const BYLINE_LABELS: Readonly<Record<BylineField, readonly string[]>> = {
     "来源",
     "出处",
     "出自",
+    "来自",
     "Source",
     "From",
   ],
@@ -64,6 +65,7 @@ export const BYLINE_LABELS: Readonly<Record<BylineField, readonly string[]>> = {
     "文/",
     "文／",
     "文",
+    "原作者",
     "作者",
     "撰文",
     "撰稿",
@@ -119,6 +121,7 @@ export const BYLINE_LABELS: Readonly<Record<BylineField, readonly string[]>> = {
     "访问量",
     "访问次数",
     "围观",
+    "查看",
     "热度",
     "Browse",
     "Views",
@@ -169,6 +172,8 @@ export const BYLINE_LABELS: Readonly<Record<BylineField, readonly string[]>> = {
 
 /** Label words too common in prose to count without a colon (`文：张三` yes, `文化` never). */
 export const COLON_ONLY_LABELS: ReadonlySet<string> = new Set([
+  "来自",
+  "查看",
   "文",
   "原创",
   "图片",

@@ -157,6 +157,14 @@ describe("extractPublishedAt", () => {
     expect(publishedOf(html)).toBe(expected);
   });
 
+  test("the same instant declared in UTC and in local time comes out in local time", () => {
+    const html = page(
+      `<meta property="article:published_time" content="2023-04-18T12:15:42+00:00">`,
+      `<span>发布于 <time class="entry-date published" datetime="2023-04-18T20:15:42+08:00">2023年4月18日</time></span>`,
+    );
+    expect(publishedOf(html)).toBe("2023-04-18T20:15:42+08:00");
+  });
+
   test("a page's own offset wins over the default", () => {
     const html = page(`<meta property="article:published_time" content="2023-01-10T09:05:00-05:00">`, "");
     expect(publishedOf(html)).toBe("2023-01-10T09:05:00-05:00");

@@ -90,7 +90,11 @@ export function extractPublishedAt(
   const declaredValues = declaredPublishDates(page.meta, page.jsonLd);
   const fromTime = timeElementDate(page.timeElements, page.headline?.element ?? null);
   if (fromTime) declaredValues.push(fromTime);
-  const declared = firstAccepted(declaredValues.map((value) => accept(parseDate(value))));
+  const declared = inLocalOffset(
+    firstAccepted(declaredValues.map((value) => accept(parseDate(value)))),
+    declaredValues.map((value) => accept(parseDate(value))),
+    ctx.defaultOffset,
+  );
 
   const declaredYears = [...declaredValues, ...metaValues(page.meta, MODIFIED_META_NAMES)]
     .map(parseDate)
@@ -106,6 +110,24 @@ export function extractPublishedAt(
 
   const shown = shownDate(page, readShown);
   return reconcile(declared, shown);
+}
+
+/**
+ * CMSs often declare one instant twice, in UTC in a meta tag and in local time on `<time>`
+ * (`12:15:42+00:00` and `20:15:42+08:00`). When another declaration states the same instant in the
+ * site's local offset, that reading is the one the page shows, so it is preferred.
+ */
+function inLocalOffset(
+  chosen: string | null,
+  all: ReadonlyArray<string | null>,
+  localOffset: string,
+): string | null {
+  if (!chosen || chosen.length <= 10 || chosen.endsWith(localOffset)) return chosen;
+  const instant = toEpochMs(chosen);
+  const local = all.find(
+    (value) => value && value.length > 10 && value.endsWith(localOffset) && toEpochMs(value) === instant,
+  );
+  return local ?? chosen;
 }
 
 function firstAccepted(values: ReadonlyArray<string | null>): string | null {

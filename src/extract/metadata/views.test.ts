@@ -36,6 +36,16 @@ describe("extractViews", () => {
     ["Views:", page("<div>Views: 1,234</div>"), 1234],
     ["Hits:", page("<div>Hits: 56</div>"), 56],
     ["Reads:", page("<div>Reads: 78</div>"), 78],
+    [
+      "an abbreviated count before the label",
+      page("<div><span>2023-06-02 07:45</span> | <span>1.2万 阅读</span></div>"),
+      12000,
+    ],
+    [
+      "a date ending right before an empty count label is not the count",
+      page("<div>作者：李明 来源：团委 发布时间：2023-04-12 点击数：<script>_showDynClicks()</script></div>"),
+      null,
+    ],
     ["the count before the label", page("<div>发表于2014-08-24 21:30| 1164次阅读| 来源CSDN</div>"), 1164],
     [
       "in a packed byline",

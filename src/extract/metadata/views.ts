@@ -16,7 +16,12 @@ const MULTIPLIERS: Record<string, number> = { 万: 10_000, w: 10_000, 千: 1_000
 
 const LEADING_COUNT =
   /^[(（[]?\s*(\d[\d,，]*(?:\.\d+)?)\s*(万|w|千|k|亿)?\s*[)）\]]?\s*(?:次|人|views?|hits?|reads?)?(?![\d.]|[a-z])/i;
-const TRAILING_COUNT = /(\d[\d,，]*(?:\.\d+)?)\s*(万|w|千|k|亿)?\s*(?:次|人)?$/i;
+/**
+ * A count written before its label: `1164次阅读`, or a bare number standing alone before it. A number
+ * at the end of some other value (`发布时间：2023-04-12 点击数：`) is not a count.
+ */
+const TRAILING_COUNT = /(?:^|\s)(\d[\d,，]*(?:\.\d+)?)\s*(万|w|千|k|亿)?\s*(?:次|人)$/i;
+const STANDALONE_COUNT = /^(\d[\d,，]*(?:\.\d+)?)\s*(万|w|千|k|亿)?$/i;
 
 /**
  * @example extractViews(document, ctx) // 1024
@@ -32,7 +37,7 @@ export function extractViews(
     const after = LEADING_COUNT.exec(hit.value);
     if (after) return toCount(after[1], after[2]);
     if (hit.value.length === 0) {
-      const before = TRAILING_COUNT.exec(hit.before);
+      const before = TRAILING_COUNT.exec(hit.before) ?? STANDALONE_COUNT.exec(hit.before);
       if (before) return toCount(before[1], before[2]);
       // An empty count slot: the number is written by a script we did not run.
       if (hit.hasColon) return null;
