@@ -155,6 +155,18 @@ describe("extractAuthors", () => {
       page("", undefined).replace("</body>", "<p>Powered by Discuz! Team</p></body>"),
       [],
     ],
+    [
+      "原作者 beats the uploader in a Discuz byline",
+      page("<p>2023-2-8 15:42| 发布者: 古城小编| 查看: 2216| 评论: 3| 原作者: 郭亮| 来自: 越州晚报</p>"),
+      ["郭亮"],
+    ],
+    [
+      "the uploader when nothing else names a writer",
+      page("<p>发布者：古城小编 | 查看：12</p>"),
+      ["古城小编"],
+    ],
+    ["佚名 credits nobody", page("<div>作者：佚名 文章来源：县融媒体中心</div>"), []],
+    ["By NAME in CITY", page("<p>By Zhang Wei in Hangzhou | Updated: 2023-03-08 10:12</p>"), ["Zhang Wei"]],
     ["poster before 发表于", page("<div>ggjjzhzz 发表于 2005-9-15 11:46:00</div>"), ["ggjjzhzz"]],
     ["no credit at all", page(""), []],
   ])("%s", (_name, html, expected) => {
