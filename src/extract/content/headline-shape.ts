@@ -5,7 +5,8 @@
  * A headline is a link, or a short line that does not close with a sentence-final mark (headlines end
  * on a noun, a `！` of their own is rare and `……` is a teaser). Enumerated points of an article
  * (`一是…`, `（二）…`, `3.…`) are never headlines, even when short and unpunctuated, and neither is a
- * line of clauses (two or more full-width commas): that is an unfinished sentence.
+ * line of clauses (two or more full-width commas): that is an unfinished sentence. A notice's
+ * attachments (`附件1：…docx`) are links of the article itself, not headlines.
  */
 import type { Block } from "./block-model.js";
 
@@ -19,7 +20,16 @@ const SENTENCE_FINAL = /[。？?；;：:.!](?:[”’"'）)」』]*)$/;
 const ENUMERATION =
   /^(?:[一二三四五六七八九十]+[是要则、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、．.)）]|[①-⑳]|第[一二三四五六七八九十\d]+[，、条章节部])/;
 
+/** An attachment of a notice (`附件1：申请表.docx`): linked and short, but part of the article. */
+const ATTACHMENT =
+  /^[（(]?附件\s*[\d一二三四五六七八九十]*\s*[：:）)、.]?|\.(?:docx?|xlsx?|pdf|zip|rar|wps|pptx?)\s*[）)]?$/i;
+
+export function isAttachment(block: Block): boolean {
+  return ATTACHMENT.test(block.text);
+}
+
 export function isLinkLine(block: Block): boolean {
+  if (isAttachment(block)) return false;
   return (
     block.length > 0 && block.length <= MAX_LINKED_HEADLINE_LENGTH && block.linkLength / block.length >= 0.5
   );
@@ -32,7 +42,7 @@ const MAX_HEADLINE_COMMAS = 1;
 export function looksLikeHeadline(block: Block): boolean {
   if (isLinkLine(block)) return true;
   if (block.length === 0 || block.length > MAX_HEADLINE_LENGTH) return false;
-  if (ENUMERATION.test(block.text)) return false;
+  if (ENUMERATION.test(block.text) || isAttachment(block)) return false;
   if ((block.text.match(CLAUSE_COMMAS)?.length ?? 0) > MAX_HEADLINE_COMMAS) return false;
   return !SENTENCE_FINAL.test(block.text);
 }

@@ -38,6 +38,11 @@ describe("keepMainCluster", () => {
     expect(keptTexts(keepMainCluster, html)).toEqual([prose("甲", 120), ...sentences]);
   });
 
+  test("keeps a notice's attachment links", () => {
+    const html = `<p>${A}</p><p><a href="/f/1.docx">附件1：申报表.docx</a></p>${links(5, "导航")}`;
+    expect(keptTexts(keepMainCluster, html)).toEqual([A, "附件1：申报表.docx"]);
+  });
+
   test("keeps everything when no block reads as prose", () => {
     const html = "<p>床前明月光</p><p>疑是地上霜</p>";
     expect(keptTexts(keepMainCluster, html)).toEqual(["床前明月光", "疑是地上霜"]);

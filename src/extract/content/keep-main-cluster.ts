@@ -9,11 +9,13 @@
  * clusters wherever several link blocks come in a row, and the cluster with the most prose wins,
  * together with the neutral lines that touch it (subheadings, captions, a closing line). Link-only
  * lines inside the winning cluster are dropped too: in Chinese news they are "点击进入…" teasers and
- * in-body headline links, not sentences of the article.
+ * in-body headline links, not sentences of the article. A notice's attachments are links too, but
+ * the article's own: they count as neutral lines.
  */
 
 import type { BlockFilter } from "./block-filter.js";
 import type { Block } from "./block-model.js";
+import { isAttachment } from "./headline-shape.js";
 import { countPunctuation, endsLikeSentence } from "./normalize-text.js";
 
 /** Reading units from which a punctuated block counts as prose. */
@@ -36,6 +38,7 @@ const FULL_SENTENCE = /[。！？.!?](?:[”’"'）)」』]*)$/;
 
 export function classifyBlock(block: Block): BlockClass {
   const linkShare = block.length === 0 ? 0 : block.linkLength / block.length;
+  if (isAttachment(block)) return "neutral";
   if (linkShare >= MIN_LINK_LINE_SHARE) return "links";
   if (linkShare > MAX_PROSE_LINK_SHARE) return "neutral";
   const punctuated =

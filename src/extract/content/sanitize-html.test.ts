@@ -44,7 +44,23 @@ describe("sanitizeContent", () => {
       '<table><tbody><tr><td colspan="2">文</td></tr></tbody></table>',
       '<table><tbody><tr><td colspan="2">文</td></tr></tbody></table>',
     ],
+    [
+      "nested single divs collapse and indentation goes",
+      "<div>\n  <div>\n <p>文</p>\n</div></div>",
+      "<div><p>文</p></div>",
+    ],
   ])("%s", (_name, html, expected) => {
     expect(sanitized(html)).toBe(expected);
+  });
+
+  test("a table cell left outside any table (Readability's rewrite of a layout table) is unwrapped", () => {
+    const { document, dispose } = parseHtml("<body><div id='c'></div></body>", "http://www.example.com/");
+    const root = document.getElementById("c") as Element;
+    const cell = document.createElement("td");
+    cell.innerHTML = "<p>文</p>";
+    root.appendChild(document.createElement("div")).appendChild(cell);
+    sanitizeContent(root, "http://www.example.com/");
+    expect(root.innerHTML).toBe("<div><p>文</p></div>");
+    dispose();
   });
 });

@@ -26,8 +26,31 @@ const KEPT_ATTRIBUTES = new Set([
 /** Where lazy-loading scripts keep the real image address. */
 const LAZY_SOURCE_ATTRIBUTES = ["data-src", "data-original", "data-lazy-src", "data-url", "original", "file"];
 
+/** Table parts that mean nothing outside a `<table>` (Readability rewrites layout tables into divs). */
+const TABLE_PARTS = "tr,td,th,tbody,thead,tfoot,caption,colgroup,col";
+/** Containers whose whitespace-only text nodes are source indentation. */
+const BLOCK_CONTAINERS = new Set([
+  "DIV",
+  "SECTION",
+  "ARTICLE",
+  "MAIN",
+  "TABLE",
+  "TBODY",
+  "THEAD",
+  "TFOOT",
+  "TR",
+  "UL",
+  "OL",
+  "DL",
+  "FIGURE",
+  "BLOCKQUOTE",
+  "TD",
+  "TH",
+]);
+
 export function sanitizeContent(root: Element, baseUrl: string): void {
   for (const element of root.querySelectorAll(REMOVE_SELECTOR)) element.remove();
+  tidyStructure(root);
   for (const element of [root, ...root.querySelectorAll("*")]) {
     if (element.tagName === "IMG") restoreLazySource(element);
     for (const attribute of [...element.attributes]) {
@@ -65,5 +88,30 @@ function absoluteUrl(value: string, baseUrl: string): string | null {
     return new URL(trimmed, baseUrl).href;
   } catch {
     return null;
+  }
+}
+
+/** Replaces `element` with its children. */
+function unwrap(element: Element): void {
+  element.replaceWith(...element.childNodes);
+}
+
+/**
+ * Leaves well-formed, compact HTML: table parts outside any table are unwrapped, a `<div>` holding
+ * nothing but one other `<div>` is collapsed, and indentation between blocks is dropped.
+ */
+function tidyStructure(root: Element): void {
+  for (const part of root.querySelectorAll(TABLE_PARTS)) {
+    if (!part.parentElement?.closest("table") || !root.contains(part.closest("table"))) unwrap(part);
+  }
+  for (const element of [root, ...root.querySelectorAll("*")]) {
+    if (!BLOCK_CONTAINERS.has(element.tagName)) continue;
+    for (const child of [...element.childNodes]) {
+      if (child.nodeType === 3 && (child.nodeValue ?? "").trim() === "") child.remove();
+    }
+  }
+  for (const div of [...root.querySelectorAll("div")].reverse()) {
+    const only = div.childNodes.length === 1 ? div.firstElementChild : null;
+    if (only && only.tagName === "DIV") unwrap(only);
   }
 }
