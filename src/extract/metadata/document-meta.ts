@@ -13,10 +13,16 @@ export type MetaTags = ReadonlyMap<string, readonly string[]>;
 
 const META_KEY_ATTRIBUTES = ["name", "property", "itemprop", "http-equiv"];
 
-/** Reads all `<meta>` tags once; lookups then cost nothing (jsdom selectors are slow). */
-export function readMetaTags(document: Document): MetaTags {
+/**
+ * Reads all `<meta>` tags once; lookups then cost nothing. `bodyMetas` are the ones the page walk met
+ * in `<body>` (broken pages put their head there); without them the whole document is searched.
+ */
+export function readMetaTags(document: Document, bodyMetas?: readonly Element[]): MetaTags {
   const tags = new Map<string, string[]>();
-  for (const meta of Array.from(document.querySelectorAll("meta"))) {
+  const metas = bodyMetas
+    ? [...headElements(document, "meta"), ...bodyMetas]
+    : Array.from(document.querySelectorAll("meta"));
+  for (const meta of metas) {
     const content = (meta.getAttribute("content") ?? "").trim();
     if (content.length === 0) continue;
     for (const attribute of META_KEY_ATTRIBUTES) {
@@ -43,15 +49,22 @@ export function firstMetaValue(source: Document | MetaTags, names: readonly stri
 
 export type JsonLdObject = Record<string, unknown>;
 
+/** Elements of `<head>` with the given tag name, found by walking it (selectors are slow on big DOMs). */
+export function headElements(document: Document, tag: string): Element[] {
+  const found: Element[] = [];
+  const visit = (parent: Element): void => {
+    for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
+      if (child.localName === tag) found.push(child);
+      else visit(child);
+    }
+  };
+  if (document.head) visit(document.head);
+  return found;
+}
+
 /** Every `<script type="application/ld+json">` of `<head>` (body scripts are collected by the page walk). */
 export function headJsonLdScripts(document: Document): Element[] {
-  const scripts: Element[] = [];
-  const head = document.head;
-  if (!head) return scripts;
-  for (let child = head.firstElementChild; child; child = child.nextElementSibling) {
-    if (isJsonLdScript(child)) scripts.push(child);
-  }
-  return scripts;
+  return headElements(document, "script").filter(isJsonLdScript);
 }
 
 export function isJsonLdScript(element: Element): boolean {

@@ -138,14 +138,14 @@ export function findHeadline(
 
   const scored: Scored[] = [];
   for (const element of [...candidates, ...linesShowingTitle(lines, title)]) {
-    if (element.closest("a[href]")) continue;
     const text = cleanTitle(element.textContent ?? "");
     const key = comparable(text);
     if (key.length < 2 || key.length > 200) continue;
-    if (isSiteBranding(element, document, siteNames)) continue;
     const shared = Math.max(0, ...references.map((reference) => sharedRun(key, reference)));
     // Most of the candidate must be explained by a declared title, or it is a container or a teaser.
     if (shared < Math.min(MIN_SHARED_CHARS, key.length) || shared < key.length * 0.5) continue;
+    // Selector and ancestor checks last: they are the slow part on a DOM, and few candidates get here.
+    if (element.closest("a[href]") || isSiteBranding(element, document, siteNames)) continue;
     scored.push({ element, text, shared });
   }
   scored.sort(

@@ -48,13 +48,15 @@ export function analyzePage(document: Document): PageAnalysis {
   const candidates: Element[] = [];
   const timeElements: Element[] = [];
   const scripts = headJsonLdScripts(document);
+  const bodyMetas: Element[] = [];
   const rawLines = pageLines(document, (element, marker) => {
     if (isHeadlineCandidate(element, marker)) candidates.push(element);
     else if (element.localName === "time" && element.hasAttribute("datetime")) timeElements.push(element);
     else if (isJsonLdScript(element)) scripts.push(element);
+    else if (element.localName === "meta") bodyMetas.push(element);
   });
   const jsonLd = jsonLdObjects(scripts);
-  const meta = readMetaTags(document);
+  const meta = readMetaTags(document, bodyMetas);
   const headline = findHeadline(document, candidates, rawLines, jsonLd, meta);
   const lines = protectZones(rawLines, headline?.element ?? null);
   const headlineIndex = headline?.element
