@@ -46,6 +46,7 @@ export function splitNames(raw: string): string[] {
   const stop = VALUE_STOP.exec(value);
   if (stop) value = value.slice(0, stop.index);
   value = value
+    .replace(/(?:文|图)\s*[/／]\s*(?:(?:文|图)\s+)?|^by\s+/gi, " ")
     .replace(/[（(【[][^）)】\]]*[）)】\]]/g, " ")
     .replace(DATELINE_WORDS, " ")
     .replace(ROLE_WORDS, " ");
@@ -61,7 +62,6 @@ export function splitNames(raw: string): string[] {
   for (const token of tokens) {
     const name = token
       .replace(/^[\s"'“”‘’《》「」:：.。·(（[【]+|[\s"'“”‘’《》「」:：,，.。!！?？·等)）\]】]+$/g, "")
-      .replace(/^(?:文|图|by)\s*/i, "")
       .trim();
     if (isPlausibleName(name)) names.push(name);
   }
