@@ -2,12 +2,17 @@
  * When the article was published, as `YYYY-MM-DD` (the page shows only a date) or
  * `YYYY-MM-DDTHH:MM:SS±HH:MM`.
  *
- * Sources, first good answer wins:
- *   1. JSON-LD `datePublished` / `dateCreated`;
- *   2. publish-date meta tags (article:published_time, pubdate, publishdate, PubDate, og:release_date…);
- *   3. `<time datetime>` marked as the publish time, or the first one near the headline;
- *   4. labelled bylines (`发布时间：`, `日期：`, `发表于`, `Time:`, `Published:` …), nearest the headline;
- *   5. an unlabelled date in a short line just under the headline.
+ * Two kinds of evidence, each with its own order:
+ *   - declared: JSON-LD `datePublished`/`dateCreated`, then publish-date meta tags
+ *     (article:published_time, pubdate, publishdate, PubDate, og:release_date…), then `<time datetime>`
+ *     marked as the publish time or the first one outside boilerplate;
+ *   - shown: a labelled byline near the headline (`发布时间：`, `日期：`, `发表于`, `Time:`,
+ *     `Published:` …), then an unlabelled date in a short line just under (or right above) the headline,
+ *     then a labelled date further away.
+ * Without the one, the other answers. With both, the shown date wins when it sits near the headline,
+ * unless the declared one says the same thing more precisely (see {@link reconcile}): machine-written
+ * declarations sometimes carry a sync or edit time, the byline is what readers see.
+ *
  * A year-less byline date (`10-08 12:00`) borrows the year from a declared date with the same month and
  * day. Dates in the future of `now` (the fetch) are refused, as are dates in boilerplate zones (footer
  * copyright years, related-article lists, comments), which the byline scanner never reports.
@@ -90,11 +95,8 @@ export function extractPublishedAt(
   const declaredValues = declaredPublishDates(page.meta, page.jsonLd);
   const fromTime = timeElementDate(page.timeElements, page.headline?.element ?? null);
   if (fromTime) declaredValues.push(fromTime);
-  const declared = inLocalOffset(
-    firstAccepted(declaredValues.map((value) => accept(parseDate(value)))),
-    declaredValues.map((value) => accept(parseDate(value))),
-    ctx.defaultOffset,
-  );
+  const acceptedDeclared = declaredValues.map((value) => accept(parseDate(value)));
+  const declared = inLocalOffset(firstAccepted(acceptedDeclared), acceptedDeclared, ctx.defaultOffset);
 
   const declaredYears = [...declaredValues, ...metaValues(page.meta, MODIFIED_META_NAMES)]
     .map(parseDate)
