@@ -30,16 +30,36 @@ const BLOCK_TAGS = new Set([
   "THEAD", "TR", "UL",
 ]); // biome-ignore format: a vocabulary reads better packed
 
+/** True for block-level tag names (upper case, as `Element.tagName` gives them). */
+export function isBlockTag(tagName: string): boolean {
+  return BLOCK_TAGS.has(tagName);
+}
+
 const BLOCK_SELECTOR = [...BLOCK_TAGS].map((tag) => tag.toLowerCase()).join(",");
 /** Elements that carry content even without text. */
 const MEDIA_SELECTOR = "img,picture,video,audio,iframe,embed,object,svg,canvas";
 /** Cells shorter than this are data, not a layout cell holding an article: their `<br>`s stay. */
 const MIN_CELL_LENGTH_TO_SPLIT = 100;
 
-function isBlockish(node: Node): node is Element {
+/**
+ * The elements under `root` that are block-level or hold a block-level descendant, found in one
+ * bottom-up pass (asking each element `querySelector` is quadratic on large pages).
+ */
+function blockishElements(root: Element): Set<Element> {
+  const blockish = new Set<Element>();
+  const all = [root, ...root.querySelectorAll("*")];
+  for (let index = all.length - 1; index >= 0; index -= 1) {
+    const element = all[index] as Element;
+    if (!BLOCK_TAGS.has(element.tagName) && !blockish.has(element)) continue;
+    blockish.add(element);
+    if (element.parentElement) blockish.add(element.parentElement);
+  }
+  return blockish;
+}
+
+function isBlockishIn(blockish: ReadonlySet<Element>, node: Node): node is Element {
   if (node.nodeType !== 1) return false;
-  const element = node as Element;
-  return BLOCK_TAGS.has(element.tagName) || element.querySelector(BLOCK_SELECTOR) !== null;
+  return BLOCK_TAGS.has((node as Element).tagName) || blockish.has(node as Element);
 }
 
 function hasContent(nodes: readonly Node[]): boolean {
@@ -58,6 +78,8 @@ function hasContent(nodes: readonly Node[]): boolean {
  */
 export function normalizeBlockStructure(root: Element): void {
   const document = root.ownerDocument;
+  const blockish = blockishElements(root);
+  const isBlockish = (node: Node): node is Element => isBlockishIn(blockish, node);
   const visit = (element: Element): void => {
     const children = [...element.childNodes];
     if (children.some(isBlockish)) {
@@ -81,19 +103,20 @@ export function normalizeBlockStructure(root: Element): void {
       flush(null);
       return;
     }
-    splitAtLineBreaks(element);
+    if (splitAtLineBreaks(element)) blockish.add(element);
   };
   visit(root);
 }
 
 const NEVER_SPLIT = new Set(["PRE", "H1", "H2", "H3", "H4", "H5", "H6", "LI", "DT", "DD", "CAPTION", "TH"]);
 
-function splitAtLineBreaks(leaf: Element): void {
-  if (NEVER_SPLIT.has(leaf.tagName) || leaf.querySelector("br") === null) return;
-  if (leaf.tagName === "TD" && readingLength(leaf.textContent ?? "") < MIN_CELL_LENGTH_TO_SPLIT) return;
+/** Splits `leaf` into one `<p>` per line; true when it now holds paragraphs. */
+function splitAtLineBreaks(leaf: Element): boolean {
+  if (NEVER_SPLIT.has(leaf.tagName) || leaf.querySelector("br") === null) return false;
+  if (leaf.tagName === "TD" && readingLength(leaf.textContent ?? "") < MIN_CELL_LENGTH_TO_SPLIT) return false;
   const document = leaf.ownerDocument;
   const lines = splitNodes([...leaf.childNodes]).filter(hasContent);
-  if (lines.length < 2) return;
+  if (lines.length < 2) return false;
   const paragraphs = lines.map((line) => {
     const paragraph = document.createElement("p");
     for (const node of line) paragraph.appendChild(node);
@@ -101,9 +124,10 @@ function splitAtLineBreaks(leaf: Element): void {
   });
   if (leaf.tagName === "P") {
     leaf.replaceWith(...paragraphs);
-  } else {
-    leaf.replaceChildren(...paragraphs);
+    return false;
   }
+  leaf.replaceChildren(...paragraphs);
+  return true;
 }
 
 /** Splits a run of inline nodes at `<br>`, cloning inline wrappers (`<font>a<br>b</font>`) per line. */
@@ -181,6 +205,8 @@ function isLeafRow(element: Element): boolean {
 /** Lists the leaf blocks under `root` with text, in document order. Call `normalizeBlockStructure` first. */
 export function collectBlocks(root: Element): Block[] {
   const blocks: Block[] = [];
+  const blockish = blockishElements(root);
+  const isBlockish = (node: Node): node is Element => isBlockishIn(blockish, node);
   const visit = (element: Element): void => {
     if (element.tagName === "TABLE" || element.tagName === "THEAD" || element.tagName === "TBODY") {
       for (const child of element.children) visit(child);

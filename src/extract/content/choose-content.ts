@@ -4,11 +4,11 @@
  *
  * Readability is the first choice (it is well tested and keeps structure such as figures and tables),
  * but it is tuned for spaced languages: it may return nothing for a short Chinese page, or a side
- * column when the article sits in a layout table. The density picker and a copy of the page are taken
+ * column when the article sits in a layout table. The density pick and the runs of posts are read
  * first (Readability rewrites the DOM), then whichever answer holds clearly more Chinese prose wins.
  */
 import { pickByDensity } from "./density-picker.js";
-import { firstRepeatedPost } from "./first-repeated-post.js";
+import { findPostRuns, firstRepeatedPost } from "./first-repeated-post.js";
 import { countPunctuation, readingLength } from "./normalize-text.js";
 import { runReadability } from "./readability-pass.js";
 
@@ -19,15 +19,15 @@ const DENSITY_ADVANTAGE = 2;
 
 /** Returns the content element (owned by `document`), or null when the page has no prose. */
 export function chooseContent(document: Document): Element | null {
-  const pristine = document.body?.cloneNode(true) as Element | undefined;
+  const postRuns = document.body ? findPostRuns(document.body) : [];
   const dense = pickByDensity(document);
   const readable = runReadability(document);
   let content: Element | null;
   if (!readable || readingLength(readable.textContent ?? "") < MIN_READABILITY_LENGTH) content = dense;
   else if (!dense) content = readable;
   else content = proseWeight(dense) > DENSITY_ADVANTAGE * proseWeight(readable) ? dense : readable;
-  if (!content || !pristine) return content;
-  return firstRepeatedPost(content, pristine) ?? content;
+  if (!content) return null;
+  return firstRepeatedPost(content, postRuns) ?? content;
 }
 
 function proseWeight(element: Element): number {

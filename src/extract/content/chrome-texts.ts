@@ -32,13 +32,19 @@ export function collectChromeTexts(document: Document): Set<string> {
 
   const counts = new Map<string, number>();
   for (const element of document.body?.querySelectorAll("*") ?? []) {
-    if (element.children.length > 3) continue;
+    // Only elements that hold text themselves: wrappers around the same label are not counted twice,
+    // and no large subtree is ever read.
+    if (element.children.length > 3 || !hasOwnText(element)) continue;
     const text = normalizeParagraph(element.textContent ?? "");
     if (text === "" || text.length > MAX_LABEL_LENGTH) continue;
-    // Count each distinct place once: nested wrappers around the same text are one occurrence.
-    if (normalizeParagraph(element.parentElement?.textContent ?? "") === text) continue;
     counts.set(text, (counts.get(text) ?? 0) + 1);
   }
   for (const [text, count] of counts) if (count >= 2) texts.add(text);
   return texts;
+}
+
+function hasOwnText(element: Element): boolean {
+  for (const child of element.childNodes)
+    if (child.nodeType === 3 && (child.nodeValue ?? "").trim() !== "") return true;
+  return false;
 }

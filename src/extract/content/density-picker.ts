@@ -5,38 +5,99 @@
  * Chinese layouts (an article in one `<td>` among link-heavy cells) it sometimes returns nothing or
  * the wrong cell. This picker scores every text block by the signs of Chinese prose — length in
  * reading units, full-width punctuation, low link density — and hands the score up to its ancestors
- * (full to the parent, decaying above), in the spirit of GeneralNewsExtractor's text density and
+ * (full to the container, decaying above), in the spirit of GeneralNewsExtractor's text density and
  * trafilatura's fallbacks. The best ancestor, discounted by its own link density, is the content.
+ *
+ * It reads the page in one pass over its text nodes and never copies or rewrites the tree: on large
+ * pages jsdom spends seconds cloning and restructuring a whole `<body>`.
  */
-import { collectBlocks, normalizeBlockStructure } from "./block-model.js";
+import { isBlockTag } from "./block-model.js";
 import { countPunctuation, readingLength } from "./normalize-text.js";
 
 /** Blocks shorter than this (reading units) are labels, menu entries or captions, not prose. */
 const MIN_PROSE_LENGTH = 10;
 /** A block with more than this share of linked text is navigation. */
 const MAX_PROSE_LINK_SHARE = 0.5;
-/** Length units worth one punctuation mark, and the cap on the length bonus of one block. */
+/** Length units worth one point, and the cap on the length points of one paragraph. */
 const LENGTH_PER_POINT = 40;
 const MAX_LENGTH_POINTS = 5;
 /** How far up a block's score travels, with the share each level gets. */
 const ANCESTOR_SHARES = [1, 0.5, 0.25, 0.15, 0.1];
+/** Paragraph-level tags: their score belongs to the container around them, not to themselves. */
+const PARAGRAPH_TAGS = new Set([
+  "P",
+  "LI",
+  "DT",
+  "DD",
+  "H1",
+  "H2",
+  "H3",
+  "H4",
+  "H5",
+  "H6",
+  "PRE",
+  "BLOCKQUOTE",
+  "FIGCAPTION",
+  "CAPTION",
+  "TR",
+  "TH",
+  "ADDRESS",
+]);
+const SKIPPED = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE"]);
+
+interface TextBlock {
+  text: string;
+  linkText: string;
+  /** `<br>` line breaks inside the block: each line is a paragraph of its own. */
+  breaks: number;
+}
+
+/** The nearest block-level ancestor of `node` and whether a link lies between them. */
+function placeOf(node: Node): { block: Element | null; inLink: boolean } {
+  let inLink = false;
+  for (let element = node.parentElement; element; element = element.parentElement) {
+    if (element.tagName === "A") inLink = true;
+    if (SKIPPED.has(element.tagName)) return { block: null, inLink };
+    if (isBlockTag(element.tagName) || element.tagName === "BODY") return { block: element, inLink };
+  }
+  return { block: null, inLink };
+}
+
+function gatherTextBlocks(body: Element): Map<Element, TextBlock> {
+  const blocks = new Map<Element, TextBlock>();
+  const walker = body.ownerDocument.createTreeWalker(body, 1 | 4 /* SHOW_ELEMENT | SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const isBreak = node.nodeType === 1 && (node as Element).tagName === "BR";
+    if (node.nodeType !== 3 && !isBreak) continue;
+    const { block, inLink } = placeOf(node);
+    if (!block) continue;
+    const entry = blocks.get(block) ?? { text: "", linkText: "", breaks: 0 };
+    if (isBreak) entry.breaks += 1;
+    else {
+      entry.text += node.nodeValue ?? "";
+      if (inLink) entry.linkText += node.nodeValue ?? "";
+    }
+    blocks.set(block, entry);
+  }
+  return blocks;
+}
 
 /**
- * Returns the element of `document.body` most likely to hold the article, as a detached copy owned by
- * `document`, or null when the page has no prose. Does not modify `document`.
+ * Returns a copy (owned by `document`) of the element most likely to hold the article, or null when
+ * the page has no prose. Does not modify `document`.
  */
 export function pickByDensity(document: Document): Element | null {
-  if (!document.body) return null;
-  const body = document.body.cloneNode(true) as Element;
-  normalizeBlockStructure(body);
+  const body = document.body;
+  if (!body) return null;
   const scores = new Map<Element, number>();
-  for (const block of collectBlocks(body)) {
-    if (block.length < MIN_PROSE_LENGTH || block.linkLength > block.length * MAX_PROSE_LINK_SHARE) continue;
+  for (const [element, block] of gatherTextBlocks(body)) {
+    const length = readingLength(block.text);
+    if (length < MIN_PROSE_LENGTH || readingLength(block.linkText) > length * MAX_PROSE_LINK_SHARE) continue;
     const points =
       1 +
       countPunctuation(block.text) +
-      Math.min(MAX_LENGTH_POINTS, readingLength(block.text) / LENGTH_PER_POINT);
-    let ancestor = block.element.parentElement;
+      Math.min(MAX_LENGTH_POINTS * (1 + block.breaks), length / LENGTH_PER_POINT);
+    let ancestor = PARAGRAPH_TAGS.has(element.tagName) ? element.parentElement : element;
     for (const share of ANCESTOR_SHARES) {
       if (!ancestor) break;
       scores.set(ancestor, (scores.get(ancestor) ?? 0) + points * share);
@@ -44,16 +105,19 @@ export function pickByDensity(document: Document): Element | null {
       ancestor = ancestor.parentElement;
     }
   }
+  // Link density is costly on large subtrees: visit candidates by raw score and stop once no raw
+  // score can beat the best discounted one (the discount only ever lowers a score).
   let best: Element | null = null;
   let bestScore = 0;
-  for (const [element, score] of scores) {
+  for (const [element, score] of [...scores].sort((a, b) => b[1] - a[1])) {
+    if (score <= bestScore) break;
     const adjusted = score * (1 - linkDensity(element));
     if (adjusted > bestScore) {
       best = element;
       bestScore = adjusted;
     }
   }
-  return best;
+  return best ? (best.cloneNode(true) as Element) : null;
 }
 
 function linkDensity(element: Element): number {

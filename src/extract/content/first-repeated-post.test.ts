@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { parseHtml } from "../parse-html.js";
-import { firstRepeatedPost } from "./first-repeated-post.js";
+import { findPostRuns, firstRepeatedPost } from "./first-repeated-post.js";
 import { prose, TEST_URL } from "./test-snippets.js";
 
 function post(seed: string): string {
@@ -9,8 +9,8 @@ function post(seed: string): string {
 
 function narrowed(pageBody: string, pick: (body: Element) => Element): string | null {
   const { document, dispose } = parseHtml(`<body>${pageBody}</body>`, TEST_URL);
-  const pristine = document.body.cloneNode(true) as Element;
-  const result = firstRepeatedPost(pick(document.body), pristine);
+  const runs = findPostRuns(document.body);
+  const result = firstRepeatedPost(pick(document.body), runs);
   const text = result ? (result.textContent ?? "") : null;
   dispose();
   return text;

@@ -79,24 +79,34 @@ function probeText(element: Element): string {
   return (longest || compact(element.textContent ?? "")).slice(0, 40);
 }
 
+/** A run of posts, read from the page before Readability rewrites it. */
+export interface PostRun {
+  /** A copy of the first post. */
+  first: Element;
+  /** Each post's text without whitespace, in document order. */
+  texts: string[];
+}
+
+/** Finds the runs of posts in `root` (read-only; the first posts are copied). */
+export function findPostRuns(root: Element): PostRun[] {
+  return postGroups(root).map((group) => ({
+    first: (group[0] as Element).cloneNode(true) as Element,
+    texts: group.map((member) => compact(member.textContent ?? "")),
+  }));
+}
+
 /**
- * Returns a copy of the first post when `content` is a list of posts or one post other than the first;
- * null when `content` is not part of a run of posts. `pristine` is the page before Readability ran.
+ * Returns the first post of a run when `content` is a list of posts or one post other than the first;
+ * null when `content` is not part of a run of posts.
  */
-export function firstRepeatedPost(content: Element, pristine: Element): Element | null {
+export function firstRepeatedPost(content: Element, runs: readonly PostRun[]): Element | null {
   const contentText = compact(content.textContent ?? "");
   const probe = probeText(content);
   if (probe === "") return null;
-  for (const group of postGroups(pristine)) {
-    const covered = group.filter((member) =>
-      contentText.includes(compact(member.textContent ?? "").slice(0, 40)),
-    );
-    const holder = group.find((member) => compact(member.textContent ?? "").includes(probe));
-    const first = group[0];
-    if (!first) continue;
-    const listsPosts = covered.length >= 2;
-    const isLaterPost = holder !== undefined && holder !== first;
-    if (listsPosts || isLaterPost) return first.cloneNode(true) as Element;
+  for (const run of runs) {
+    const covered = run.texts.filter((text) => contentText.includes(text.slice(0, 40)));
+    const holder = run.texts.findIndex((text) => text.includes(probe));
+    if (covered.length >= 2 || holder > 0) return run.first.cloneNode(true) as Element;
   }
   return null;
 }
