@@ -157,16 +157,45 @@ export function findHeadline(
     text: trimToTitlePart(entry.text, title),
     element: innermost(entry, scored),
   });
+  const aboveByline = (): Headline | null => headingAboveByline(document, lines, siteNames);
+  if (best && isStrongMatch(best)) {
+    // A `<title>` that is only the site's name matches the logo heading perfectly; a different heading
+    // sitting right above a byline is then the article's.
+    if (titleParts(title).length === 1 && comparable(best.text) === comparable(title)) {
+      const byline = aboveByline();
+      if (byline?.element && byline.element !== best.element && !best.element.contains(byline.element)) {
+        return byline;
+      }
+    }
+    return chosen(best);
+  }
   // A short overlap (`首页 - 新闻动态` sharing the column name with `新闻动态--站名`) is weak evidence:
   // a declared title or a heading right above the byline beats it.
-  if (best && isStrongMatch(best)) return chosen(best);
   const [declaredTitle] = declared;
   if (declaredTitle) return { text: declaredTitle, element: null };
-  const aboveByline = headingAboveByline(document, lines, siteNames);
-  if (aboveByline) return aboveByline;
+  const byline = aboveByline();
+  if (byline) return byline;
   if (best) return chosen(best);
   const [firstPart] = titleParts(title);
-  return firstPart ? { text: firstPart, element: null } : null;
+  if (firstPart) return { text: firstPart, element: null };
+  return firstHeading(candidates, document, siteNames);
+}
+
+/** Without any `<title>` or declared title, the first h1 (else h2) that is not the site's logo. */
+function firstHeading(
+  candidates: readonly Element[],
+  document: Document,
+  siteNames: readonly string[],
+): Headline | null {
+  for (const tag of ["h1", "h2"]) {
+    for (const element of candidates) {
+      if (element.localName !== tag) continue;
+      const text = cleanTitle(element.textContent ?? "");
+      if (text.length < 2 || text.length > 200 || isSiteBranding(element, document, siteNames)) continue;
+      return { text, element };
+    }
+  }
+  return null;
 }
 
 /**

@@ -96,6 +96,17 @@ describe("extractTitle", () => {
        <p>作者: 赵培</p><p class="E-Title1">3. 淘宝网物流配送存在的问题</p>`,
       "淘宝网物流配送存在的问题及对策研究",
     ],
+    [
+      "a <title> that is only the site name does not make the logo the headline",
+      `<title>三牛娱乐新闻</title><h1>三牛娱乐新闻</h1>
+       <h2>点燃科创引擎 激活澎湃动力</h2><div>Writer: admin Time:2023-01-10 Browse:94</div><p>正文。</p>`,
+      "点燃科创引擎 激活澎湃动力",
+    ],
+    [
+      "a page without <title> takes its first non-logo h1",
+      `<div class="logo"><h1>站名</h1></div><h1>青溪县丰收节开幕</h1><p>正文。</p>`,
+      "青溪县丰收节开幕",
+    ],
     ["no title anywhere", "<p>只有正文。</p>", null],
   ])("%s", (_name, html, expected) => {
     expect(titleOf(html)).toBe(expected);
