@@ -34,6 +34,12 @@ describe("firstRepeatedPost", () => {
     expect(narrowed(page, (body) => body.querySelector(".post-body") as Element)).toBeNull();
   });
 
+  test("a short teaser card sharing the article's class does not replace the article", () => {
+    const teaser = `<div class="article"><p>${prose("预告", 60)}</p></div>`;
+    const main = `<div class="article" id="main">${["甲", "乙", "丙", "丁", "戊"].map((seed) => `<p>${prose(seed, 150)}</p>`).join("")}</div>`;
+    expect(narrowed(`${teaser}${main}`, (body) => body.querySelector("#main") as Element)).toBeNull();
+  });
+
   test("paragraphs with an article class are not posts", () => {
     const article = `<div id="a">${["甲", "乙", "丙"].map((seed) => `<p class="article-text">${prose(seed, 120)}</p>`).join("")}</div>`;
     expect(narrowed(article, (body) => body.querySelector("#a") as Element)).toBeNull();

@@ -16,6 +16,8 @@ const POST_CLASS_WORDS = /post|entry|blog|thread|topic|floor|reply|article|messa
 /** Each post must hold at least this much prose to count (reading units, punctuation marks). */
 const MIN_POST_LENGTH = 50;
 const MIN_POST_PUNCTUATION = 3;
+/** The first post must be at least this share of the post it replaces (a teaser card is not a post). */
+const MIN_FIRST_POST_SHARE = 0.25;
 
 /** Paragraph-level and inline tags: a run of these is one article's paragraphs, not posts. */
 const NOT_A_POST = new Set([
@@ -106,7 +108,13 @@ export function firstRepeatedPost(content: Element, runs: readonly PostRun[]): E
   for (const run of runs) {
     const covered = run.texts.filter((text) => contentText.includes(text.slice(0, 40)));
     const holder = run.texts.findIndex((text) => text.includes(probe));
-    if (covered.length >= 2 || holder > 0) return run.first.cloneNode(true) as Element;
+    if (covered.length >= 2) return run.first.cloneNode(true) as Element;
+    if (holder <= 0) continue;
+    // Readability chose one later member. A teaser card that shares the article's class is far shorter
+    // than the article: never swap the article for one.
+    const firstLength = run.texts[0]?.length ?? 0;
+    const chosenLength = run.texts[holder]?.length ?? 0;
+    if (firstLength >= chosenLength * MIN_FIRST_POST_SHARE) return run.first.cloneNode(true) as Element;
   }
   return null;
 }
