@@ -1,9 +1,11 @@
 /**
  * The CWCED set (`zh/cwced/`): raw pages (`original/<id>.html`, mostly GBK) with a hand-copied body
  * (`cleaned/<id>.txt`: no title, no byline), authors (`author/<id>.txt`) and a date (`date/<id>.txt`).
+ * Pages taken from CleanEval still carry its `<text id=URL>` wrapper, which is cut off here too.
  * The author and date label format is shared with the CleanEval folder, so its parsers live here.
  */
 
+import { unwrapCleanEvalPage } from "./cleaneval-wrapper.js";
 import { join, listFiles, readBytes, readText, readTextIfExists, syntheticUrl } from "./corpus-files.js";
 import type { DateParts } from "./date-match.js";
 import { parseDateParts } from "./date-match.js";
@@ -52,13 +54,16 @@ export function applyDateLabel(caseData: EvalCase, label: DateLabel): void {
 
 export function readCwced(dir: string): EvalSetData {
   const cases: EvalCase[] = [];
+  let unwrapped = 0;
   for (const name of listFiles(join(dir, "original"), ".html")) {
     const id = name.replace(/\.html$/, "");
     const file = `original/${name}`;
+    const { body, url } = unwrapCleanEvalPage(readBytes(join(dir, file)));
+    if (url) unwrapped++;
     const caseData: EvalCase = {
       file,
-      url: syntheticUrl("cwced", file),
-      body: readBytes(join(dir, file)),
+      url: url ?? syntheticUrl("cwced", file),
+      body,
       gold: { body: readText(join(dir, "cleaned", `${id}.txt`)) },
     };
     const authors = parseAuthorLabel(readTextIfExists(join(dir, "author", `${id}.txt`)));
@@ -66,7 +71,13 @@ export function readCwced(dir: string): EvalSetData {
     applyDateLabel(caseData, parseDateLabel(readTextIfExists(join(dir, "date", `${id}.txt`))));
     cases.push(caseData);
   }
-  return { lang: "zh", cases, notes: collectNotes(cases) };
+  const notes = collectNotes(cases);
+  if (unwrapped > 0) {
+    notes.unshift(
+      `${unwrapped} pages are CleanEval pages still in its <text id=URL> wrapper: the wrapper is cut off and its URL used, as in the cleaneval set`,
+    );
+  }
+  return { lang: "zh", cases, notes };
 }
 
 /** Page notes lifted to the set, prefixed by file, so they show beside the table. */

@@ -2,10 +2,11 @@ import { rmSync } from "node:fs";
 import { join } from "node:path";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { unwrapCleanEvalPage } from "../../src/eval/cleaneval-wrapper.js";
 import { CorpusError } from "../../src/eval/corpus-files.js";
 import { readSet, resolveSets } from "../../src/eval/eval-sets.js";
 import { aebIdOf } from "../../src/eval/read-aeb.js";
-import { cleanEvalGoldText, readCleanEval, unwrapCleanEvalPage } from "../../src/eval/read-cleaneval.js";
+import { cleanEvalGoldText, readCleanEval } from "../../src/eval/read-cleaneval.js";
 import { parseAuthorLabel, parseDateLabel, readCwced } from "../../src/eval/read-cwced.js";
 import { parseGneLabels } from "../../src/eval/read-gne.js";
 import { checkAebUpstream } from "../../src/eval/upstream-check.js";
@@ -70,6 +71,24 @@ describe("readCwced", () => {
     expect(data.cases[0]?.gold.published).toBeUndefined();
     expect(data.cases[0]?.gold.authors).toEqual(["刘涛"]);
     expect(data.notes).toEqual(['original/x.html: gold date "刘涛" is not a date: date not scored']);
+    rmSync(dir, { recursive: true });
+  });
+
+  test("a CleanEval page still in its wrapper is unwrapped, with the wrapper's URL, and noted", () => {
+    const dir = tempDir();
+    writeTree(dir, {
+      "original/w.html":
+        '<text id="http://w.example.cn/a.htm" title="t" encoding="gb2312">\n<html><p>正文</p></html>\n</text>\n',
+      "cleaned/w.txt": "正文",
+    });
+    const data = readCwced(dir);
+    expect(data.cases[0]?.url).toBe("http://w.example.cn/a.htm");
+    expect(
+      Buffer.from(data.cases[0]?.body ?? [])
+        .toString("utf8")
+        .trim(),
+    ).toBe("<html><p>正文</p></html>");
+    expect(data.notes[0]).toMatch(/^1 pages are CleanEval pages still in its <text id=URL> wrapper/);
     rmSync(dir, { recursive: true });
   });
 
