@@ -19,7 +19,8 @@
  * crawled under its own name the redirect yields no second record.
  *
  * Stopping (`signal`): no new leases; fetches already running finish and are recorded; requests still
- * waiting for their host's turn are left leased, and the frontier hands them out again on reopen.
+ * waiting for their host's turn (in politeness, or leased ahead in the host rotation) are left leased, and
+ * the frontier hands them out again on reopen.
  */
 
 import type { FailureKind, FetchResult } from "../fetch/fetch-result.js";
@@ -27,7 +28,8 @@ import type { Page } from "../fetch/page.js";
 import type { ArticleRecord } from "../output/record-schema.js";
 import { retryDelayMs, shouldRetry } from "./backoff.js";
 import type { CrawlOptions } from "./crawl-options.js";
-import type { CrawlRequest, Frontier, Lease } from "./frontier.js";
+import type { CrawlRequest, Frontier } from "./frontier.js";
+import { HostRotation } from "./host-rotation.js";
 import { normalizeUrl } from "./normalize-url.js";
 import type { Politeness } from "./politeness.js";
 import type { CrawlSummary, ProgressReporter, ProgressSnapshot } from "./progress.js";
@@ -100,6 +102,12 @@ export interface CrawlParts {
  * (`incremental.ts`) resets it when it starts a new pass over a finished state.
  */
 export const PAGES_FETCHED_KEY = "crawl.pagesFetched";
+
+/**
+ * Requests leased ahead at most (see `host-rotation.ts`): enough to keep hundreds of hosts busy when the
+ * frontier's breadth-first order lists each host's links together, at a few hundred bytes each.
+ */
+const LOOKAHEAD_REQUESTS = 4096;
 
 /** Marker for a request whose fetch never started because the crawl was stopping. */
 const ABANDONED = Symbol("abandoned");
@@ -180,20 +188,36 @@ class CrawlRun {
     };
   }
 
-  /** Leases while there is room, until the frontier is finished, the page budget is spent or a stop. */
+  /**
+   * Leases ahead into per-host queues (`host-rotation.ts`) and starts requests host by host, until the frontier
+   * is finished, the page budget is spent or a stop. Requests started wait for their turn in politeness;
+   * at most `perHostConcurrency + 1` per host, so that the next one is queued when the host's interval ends.
+   */
   private async loop(): Promise<CrawlSummary["stoppedBy"]> {
-    const { frontier } = this.parts;
-    const maxInFlight = this.options.politeness.concurrency * 2;
+    const { frontier, politeness } = this.parts;
+    const leaseBatch = this.options.politeness.concurrency * 2;
     const maxPages = this.options.scope.maxPages ?? Number.POSITIVE_INFINITY;
+    const rotation = new HostRotation({
+      maxBuffered: Math.max(leaseBatch, LOOKAHEAD_REQUESTS),
+      perHostInFlight: this.options.politeness.perHostConcurrency + 1,
+      leaseTimeoutMs: this.options.frontier.leaseTimeoutMs,
+      intervalMsFor: (url) => politeness.intervalMsFor(url),
+    });
     for (;;) {
       if (this.signal?.aborted || this.fatal !== null) return "signal";
       const budget = maxPages - this.pagesFetchedTotal - this.inFlight.size;
       if (budget <= 0 && this.inFlight.size === 0) return "max-pages";
-      const room = Math.min(maxInFlight - this.inFlight.size, budget);
+      const room = Math.min(rotation.roomToLease(), budget - rotation.buffered, leaseBatch);
       const leases = room > 0 ? frontier.lease(room, this.now()) : [];
-      for (const lease of leases) this.start(lease);
-      if (leases.length > 0) continue;
-      if (this.inFlight.size === 0 && frontier.isFinished()) return "finished";
+      rotation.add(leases.map((lease) => lease.request));
+      let started = 0;
+      for (let request = started < budget ? rotation.next() : null; request; ) {
+        this.start(request, rotation);
+        started++;
+        request = started < budget ? rotation.next() : null;
+      }
+      if (leases.length > 0 || started > 0) continue;
+      if (this.inFlight.size === 0 && rotation.buffered === 0 && frontier.isFinished()) return "finished";
       await this.idle();
     }
   }
@@ -214,14 +238,15 @@ class CrawlRun {
     this.wakeIdle?.();
   }
 
-  private start(lease: Lease): void {
-    const task = this.process(lease.request).catch((error: unknown) => {
+  private start(request: CrawlRequest, rotation: HostRotation): void {
+    const task = this.process(request).catch((error: unknown) => {
       // Sink or frontier I/O failed (disk full, state folder gone): nothing more can be recorded safely.
       this.fatal ??= error;
     });
     this.inFlight.add(task);
     void task.finally(() => {
       this.inFlight.delete(task);
+      rotation.finished(request);
       this.wake();
     });
   }
