@@ -16,6 +16,7 @@ import { stripBreadcrumbs } from "./strip-breadcrumbs.js";
 import { stripContactBlocks } from "./strip-contact-blocks.js";
 import { stripDisclaimers } from "./strip-disclaimers.js";
 import { stripMetadataLines } from "./strip-metadata-lines.js";
+import { stripPhotoCredits } from "./strip-photo-credits.js";
 import { stripPlayerNotices } from "./strip-player-notices.js";
 import { stripPrevNext } from "./strip-prev-next.js";
 import { stripRelated } from "./strip-related.js";
@@ -33,11 +34,13 @@ export const BOILERPLATE_FILTERS: readonly BlockFilter[] = [
   stripShareBars,
   stripPrevNext,
   stripPlayerNotices,
+  stripPhotoCredits,
   stripRelated,
   stripDisclaimers,
   stripContactBlocks,
   stripSiteNameLines,
   stripUnrelatedHeadlines,
+  // Again: a site name printed after the unrelated headlines is only at the tail once they are gone.
   stripSiteNameLines,
 ];
 
