@@ -28,6 +28,8 @@ import { stripUnrelatedHeadlines } from "./strip-unrelated-headlines.js";
 export const BOILERPLATE_FILTERS: readonly BlockFilter[] = [
   cutAfterEndMarker,
   keepMainCluster,
+  // Again: with the side columns gone, an end marker that did not close the page may close the article.
+  cutAfterEndMarker,
   stripRepeatedTitle,
   stripBreadcrumbs,
   stripMetadataLines,
