@@ -21,7 +21,7 @@ const jitiRegister = import.meta.resolve("jiti/register");
 const samplePage = join(repoRoot, "fixtures/adapters/qinghe/article/page.html");
 const pageUrl = "http://www.demo-news.cn/news/2023/0110/5821.html";
 /** Each step starts a node process that loads TypeScript through jiti: generous on a busy machine. */
-const stepTimeoutMs = 120_000;
+const stepTimeoutMs = 300_000;
 
 interface Run {
   code: number | null;
