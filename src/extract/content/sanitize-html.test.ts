@@ -45,6 +45,11 @@ describe("sanitizeContent", () => {
       '<table><tbody><tr><td colspan="2">文</td></tr></tbody></table>',
     ],
     [
+      "a word space between inline elements stays",
+      "<div><a>Hello</a> <b>World</b></div>",
+      "<div><a>Hello</a> <b>World</b></div>",
+    ],
+    [
       "nested single divs collapse and indentation goes",
       "<div>\n  <div>\n <p>文</p>\n</div></div>",
       "<div><p>文</p></div>",

@@ -7,6 +7,7 @@
  * address as `src`, otherwise the saved HTML shows placeholders. Only attributes that carry meaning
  * outside the site's stylesheet are kept.
  */
+import { isBlockTag } from "./block-model.js";
 
 const REMOVE_SELECTOR =
   "script,style,noscript,template,iframe,frame,frameset,object,embed,applet,link,meta,base,form,input,button,select,textarea";
@@ -105,7 +106,9 @@ function tidyStructure(root: Element): void {
     if (!part.parentElement?.closest("table") || !root.contains(part.closest("table"))) unwrap(part);
   }
   for (const element of [root, ...root.querySelectorAll("*")]) {
+    // Only between blocks: the space in `<div><a>Hello</a> <a>World</a></div>` is a word space.
     if (!BLOCK_CONTAINERS.has(element.tagName)) continue;
+    if (![...element.children].every((child) => isBlockTag(child.tagName))) continue;
     for (const child of [...element.childNodes]) {
       if (child.nodeType === 3 && (child.nodeValue ?? "").trim() === "") child.remove();
     }
