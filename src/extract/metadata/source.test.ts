@@ -74,6 +74,12 @@ describe("extractSource", () => {
       "<html><head><title>Markets rally - Daily</title></head><body><h1>Markets rally</h1><div>Monday 2019-11-18 10:00</div><p>Body text of the article goes here.</p></body></html>",
       null,
     ],
+    ["本站原创 is no outlet", page("<div>稿件来源：本站原创 作者：张三</div>"), null],
+    [
+      "the value from a link after the label span",
+      page("<div><span>来源：</span><a href='#'>新华网</a></div>"),
+      "新华网",
+    ],
     [
       "a generic 来源：网络 is no source",
       page("", "<p>正文段落足够长足够长足够长足够长足够长。</p><p>来源：网络</p>"),

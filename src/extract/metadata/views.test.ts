@@ -31,6 +31,8 @@ describe("extractViews", () => {
     ["点击数 in parentheses", page("<span>点击数：(123)</span>"), 123],
     ["点击量 with 次", page("<span>点击量：123次</span>"), 123],
     ["人气", page("<span>人气：456</span>"), 456],
+    ["阅读 with the count in parentheses", page("<span>阅读(1024)</span>"), 1024],
+    ["人次 after the count", page("<span>浏览：1024人次</span>"), 1024],
     ["访问量", page("<span>访问量：789</span>"), 789],
     ["Browse:", page("<div>Writer: admin Time:2023-01-10 Browse:94</div>"), 94],
     ["Views:", page("<div>Views: 1,234</div>"), 1234],
