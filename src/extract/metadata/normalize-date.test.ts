@@ -23,6 +23,8 @@ describe("normalizeDate", () => {
     ["US month-first with AM/PM", "9/17/2004 5:54:13 AM", "2004-09-17T05:54:13+08:00"],
     ["US month-first, PM", "7/5/2005 9:23:57 PM", "2005-07-05T21:23:57+08:00"],
     ["day-first when the first number cannot be a month", "17/09/2004 - 13:48", "2004-09-17T13:48:00+08:00"],
+    ["Chinese numerals", "二〇二三年一月十日", "2023-01-10"],
+    ["Chinese numerals with tens", "二〇二二年十二月二十三日", "2022-12-23"],
     ["impossible day", "2023-02-30", null],
     ["month 13", "2023-13-01", null],
     ["no date at all", "浏览次数：1024", null],

@@ -54,10 +54,43 @@ const ENGLISH_DATE =
 
 /** Parses the first date in `text`, or returns null when there is none that is a real calendar date. */
 export function parseDate(text: string): ParsedDate | null {
-  const source = text.replace(FULL_WIDTH_DIGITS, (digit) =>
-    String.fromCharCode(digit.charCodeAt(0) - 0xfee0),
+  const source = chineseNumeralDate(
+    text.replace(FULL_WIDTH_DIGITS, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0)),
   );
   return parseNumeric(source) ?? parseYearLast(source) ?? parseEnglish(source);
+}
+
+const CHINESE_DIGITS: Readonly<Record<string, number>> = {
+  〇: 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+
+/** `二〇二三年一月十日`, as government documents date themselves. */
+const CHINESE_NUMERAL_DATE =
+  /([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/;
+
+/** `十` 10, `十二` 12, `二十` 20, `二十三` 23, `三` 3. */
+function chineseNumber(text: string): number {
+  const [tens, ones] = text.includes("十") ? text.split("十") : ["", text];
+  const tensValue = text.includes("十") ? (tens ? (CHINESE_DIGITS[tens] ?? 0) : 1) : 0;
+  return tensValue * 10 + (ones ? (CHINESE_DIGITS[ones] ?? 0) : 0);
+}
+
+/** Rewrites a date in Chinese numerals into Arabic digits, leaving everything else as it is. */
+function chineseNumeralDate(text: string): string {
+  return text.replace(CHINESE_NUMERAL_DATE, (_match, year: string, month: string, day: string) => {
+    const digits = Array.from(year, (char) => String(CHINESE_DIGITS[char] ?? 0)).join("");
+    return `${digits}年${chineseNumber(month)}月${chineseNumber(day)}日`;
+  });
 }
 
 /** `9/17/2004 5:54:13 AM` (ASP.NET's en-US default) or `17/09/2004`, year last. */
