@@ -4,9 +4,11 @@
  * The `<title>` is a poor headline on its own (`headline_网易财经`, `headline-股票频道-和讯网`), and the
  * first `<h1>` is often the site's logo (`三牛娱乐新闻`, `新闻中心`). So in-page candidates (h1–h6 and
  * elements whose class or id says title/headline) are scored by how much of them the `<title>` and the
- * declared titles (og:title, twitter:title, JSON-LD headline) explain; the one with the longest shared run
- * wins, h1 breaking ties. Only when nothing in the page overlaps do we fall back to the declared title,
- * then to the heading right above a byline, then to the best `<title>` part.
+ * declared titles (og:title, twitter:title, JSON-LD headline) explain, plus any block whose whole text is
+ * a `<title>` part; the one with the longest shared run wins, h1 breaking ties. A weak overlap (a column
+ * name, a few characters) yields to the declared title, then to the heading right above a byline; a
+ * `<title>` that is only the site's name does not crown the logo. Last resorts: the first `<title>`
+ * part, then the first heading that is not the logo.
  *
  * The headline's element is also the anchor the byline scanner measures distances from, so it lives in
  * its own module rather than inside `title.ts`.
