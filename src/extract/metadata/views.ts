@@ -4,8 +4,9 @@
  * Read from the byline scanner's views labels, nearest the headline first, and only inside the article's
  * region (the byline area and the text with its footer), never from a list further down. The number must
  * stand right after the label (or right before it, as in `1164次阅读`); a label with nothing after it
- * means the count is filled in by JavaScript, so the answer is null rather than a number taken from elsewhere. Comment and
- * share counts have labels of their own (评论, 跟贴, 分享), which end a views value instead of feeding it.
+ * means the count is filled in by JavaScript, so the answer is null rather than a number taken from
+ * elsewhere. Comment and share counts have labels of their own (评论, 跟贴, 分享), which end a views value
+ * instead of feeding it.
  */
 import { isInArticleRegion } from "./article-body.js";
 import { hitsFor } from "./byline-labels.js";
