@@ -145,14 +145,15 @@ export class ResolvedAdapter {
    * again by the generic adapter (`site: "generic"`). An `ExtractError` (no content) is not the adapter's
    * fault and is thrown as usual.
    */
-  extract(page: Page, base: Pick<ExtractOptions, "segmenter"> = {}): ArticleRecord {
+  extract(page: Page, base: Pick<ExtractOptions, "segmenter" | "preparsed"> = {}): ArticleRecord {
     if (!this.adapter) return extractRecord(page, { ...base, site: GENERIC_NAME });
     try {
       return extractRecord(page, { ...base, ...this.extractOptions(page) });
     } catch (error) {
       if (!(error instanceof AdapterError)) throw error;
       this.onError(error);
-      return extractRecord(page, { ...base, site: GENERIC_NAME });
+      // The failed attempt may have rewritten a pre-parsed document: the generic one parses the page afresh.
+      return extractRecord(page, { segmenter: base.segmenter, site: GENERIC_NAME });
     }
   }
 

@@ -20,6 +20,7 @@ import { decodeHtml } from "../fetch/decode-charset.js";
 import type { Page } from "../fetch/page.js";
 import { decideRender } from "../fetch/render-decision.js";
 import type { RenderMode } from "./crawl-options.js";
+import type { PageDocuments } from "./page-documents.js";
 
 export interface RenderStepOptions {
   /** The crawl's `--render`. */
@@ -30,6 +31,8 @@ export interface RenderStepOptions {
   /** The adapter's charset override for a URL. */
   charsetFor?: (url: string) => string | undefined;
   notice: (line: string) => void;
+  /** Shares the decision's parse with the later stages (`page-documents.ts`); without it, parses its own. */
+  documents?: PageDocuments;
 }
 
 export type RenderStep = (page: Page) => Promise<Page>;
@@ -38,7 +41,9 @@ export function createRenderStep(options: RenderStepOptions): RenderStep {
   return async (page) => {
     const mode = options.modeFor?.(page.url) ?? options.mode;
     if (mode === "never" || options.browser.unavailable !== null || !isHtmlPage(page)) return page;
-    if (mode === "auto" && !needsRender(page, options.charsetFor?.(page.url))) return page;
+    if (mode === "auto" && !needsRender(page, options.charsetFor?.(page.url), options.documents)) return page;
+    // The static page will not be read: its shared document is freed.
+    options.documents?.release(page);
     const charset = options.charsetFor?.(page.url);
     const result = await options.browser.render(page, charset ? { charset } : {});
     if (result.ok) return result.page;
@@ -56,7 +61,8 @@ function isHtmlPage(page: Page): boolean {
   return kind === "html" || kind === "text";
 }
 
-function needsRender(page: Page, charset: string | undefined): boolean {
+function needsRender(page: Page, charset: string | undefined, documents?: PageDocuments): boolean {
+  if (documents) return decideRender(documents.read(page, charset)).render;
   const contentType = charset ? `text/html; charset=${charset}` : page.headers["content-type"];
   const parsed = parseHtml(decodeHtml(page.body, contentType).html, page.url);
   try {

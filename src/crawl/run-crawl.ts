@@ -15,10 +15,8 @@
  */
 import { AdapterRegistry } from "../adapters/adapter-registry.js";
 import type { ResolvedAdapter } from "../adapters/resolved-adapter.js";
-import { parseHtml } from "../extract/parse-html.js";
 import { BrowserFetcher } from "../fetch/browser-fetcher.js";
 import { classifyBody } from "../fetch/classify-body.js";
-import { decodeHtml } from "../fetch/decode-charset.js";
 import type { BrowserSearch } from "../fetch/find-browser.js";
 import { HttpFetcher } from "../fetch/http-fetcher.js";
 import type { Page } from "../fetch/page.js";
@@ -30,6 +28,7 @@ import { type CrawlParts, crawl, type FoundLink, type PageReading } from "./craw
 import { type CrawlOptions, defaultErrorsPath, defaultStateDir } from "./crawl-options.js";
 import { discoverLinks, linkKindOfUrl } from "./discover-links.js";
 import { IncrementalCrawl, type IncrementalSummary } from "./incremental.js";
+import { PageDocuments } from "./page-documents.js";
 import { Politeness } from "./politeness.js";
 import type { CrawlSummary, ProgressReporter } from "./progress.js";
 import { createRenderStep } from "./render-step.js";
@@ -143,6 +142,8 @@ export async function runCrawl(
     });
     const recordSink = records;
     const errorSink = errors;
+    // Each page is decoded and parsed once, for the render decision, its links and class, and extraction.
+    const documents = new PageDocuments();
     const parts: CrawlParts = {
       frontier,
       politeness,
@@ -158,10 +159,19 @@ export async function runCrawl(
         modeFor: (url) => adapters.resolve(url).render,
         charsetFor: (url) => adapters.resolve(url).charset,
         notice: control.notice,
+        documents,
       }),
-      readPage: (page) => readPage(page, adapters.resolve(page.url)),
+      readPage: (page) => readPage(page, adapters.resolve(page.url), documents),
       readSitemap,
-      extract: (page) => adapters.resolve(page.url).extract(page),
+      extract: (page) => {
+        const adapter = adapters.resolve(page.url);
+        const preparsed = documents.take(page, adapter.charset);
+        try {
+          return adapter.extract(page, { preparsed });
+        } finally {
+          preparsed.dispose();
+        }
+      },
       writeRecord: (record) => recordSink.write(record),
       writeFailure: (failure) =>
         errorSink.write({
@@ -197,31 +207,26 @@ export async function runCrawl(
 }
 
 /**
- * Decodes and parses once; the link finder and the page classifier share the document. The site adapter
- * (the generic one when no adapter owns the page) refines both, and may force the charset.
+ * Reads the page's links and class from its shared document (`documents`); the site adapter (the generic one
+ * when no adapter owns the page) refines both, and may force the charset. A page that is not an article will
+ * not be extracted, so its document is freed here.
  */
-function readPage(page: Page, adapter: ResolvedAdapter): PageReading {
+function readPage(page: Page, adapter: ResolvedAdapter, documents: PageDocuments): PageReading {
   const bodyKind = classifyBody(page.body, page.headers["content-type"] ?? null);
   if (bodyKind !== "html" && bodyKind !== "text") return { links: [], isArticle: false };
-  const contentType = adapter.charset
-    ? `text/html; charset=${adapter.charset}`
-    : page.headers["content-type"];
-  const { html } = decodeHtml(page.body, contentType);
-  const parsed = parseHtml(html, page.url);
+  let isArticle = false;
   try {
-    const { document } = parsed;
+    const document = documents.read(page, adapter.charset);
     const generic = discoverLinks(document, page.url).map((link) => ({
       url: link.url,
       kind: link.kind,
       pagination: link.pagination,
     }));
     const links = adapter.followLinks(document, page.url, generic);
-    return {
-      links,
-      isArticle: adapter.classify(document, page, () => classifyPage(document).kind) === "article",
-    };
+    isArticle = adapter.classify(document, page, () => classifyPage(document).kind) === "article";
+    return { links, isArticle };
   } finally {
-    parsed.dispose();
+    if (!isArticle) documents.release(page);
   }
 }
 

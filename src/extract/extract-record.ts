@@ -29,6 +29,11 @@ export interface ExtractOptions {
   dom?: DomName;
   /** Called after each stage with its wall and CPU time (the benchmark's per-stage figures). */
   onStage?: (stage: ExtractStage, time: StageTime) => void;
+  /**
+   * The page already decoded (with `charset`) and parsed by the caller, who owns the document (the crawl
+   * parses each page once, `page-documents.ts`). It is rewritten by content extraction.
+   */
+  preparsed?: { document: Document; charset: string };
 }
 
 /** The stages of one extraction, in order. */
@@ -83,6 +88,9 @@ export function decodePage(page: Page, charsetOverride?: string): { html: string
 }
 
 export function extractRecord(page: Page, options: ExtractOptions = {}): ArticleRecord {
+  if (options.preparsed) {
+    return extractFromDocument(options.preparsed.document, page, options.preparsed.charset, options);
+  }
   const timed = stageTimer(options.onStage);
   const { html, charset } = timed("decode", () => decodePage(page, options.charset));
   const parsed = timed("parse", () => parseHtml(html, page.url, { dom: options.dom }));
