@@ -9,6 +9,7 @@
  *   const options = parseCrawlOptions({ seeds: ["https://news.example.cn/"], out: "out.jsonl" });
  *   options.politeness.intervalMs; // 1000
  */
+import { availableParallelism } from "node:os";
 import { z } from "zod";
 
 const positiveInt = z.number().int().positive();
@@ -85,12 +86,26 @@ export const crawlOptionsSchema = z.object({
       totalTimeoutMs: positiveInt.default(60_000),
     })
     .prefault({}),
+  extract: z
+    .object({
+      /**
+       * Worker threads that extract article pages, each with its own segmenter; 0 extracts on the crawl's
+       * event loop. Measured in docs/performance.md. @default one fewer than the machine's cores
+       */
+      workers: z
+        .number()
+        .int()
+        .nonnegative()
+        .default(() => availableParallelism() - 1),
+    })
+    .prefault({}),
   frontier: z
     .object({
       /**
        * A leased URL not finished by then is handed out again (and counted as a failed attempt), in ms. Long,
-       * because a lease also covers the wait in the host's politeness queue: up to twice `concurrency`
-       * requests are leased ahead, and a host with `Crawl-delay: 60` serves one a minute. Nothing is lost by
+       * because a lease also covers the wait for the host's turn: the loop leases ahead into per-host queues
+       * (`host-rotation.ts`, never more of one host than it serves in half a lease), and a host with
+       * `Crawl-delay: 60` serves one a minute. Nothing is lost by
        * it being long: the state folder is locked to one process, and a killed crawl gets its leases back as
        * soon as the folder is reopened.
        * @default 3600000 (1 hour)

@@ -83,8 +83,11 @@ export interface CrawlParts {
   readPage: (page: Page, request: CrawlRequest) => PageReading;
   /** URLs listed by a sitemap (pages and nested sitemaps). */
   readSitemap: (page: Page) => FoundLink[];
-  /** Page → record; throws for a page with no article content (`ExtractError`). */
-  extract: (page: Page) => ArticleRecord;
+  /**
+   * Page → record; throws (or rejects) for a page with no article content (`ExtractError`). May answer later:
+   * the crawl extracts in worker threads (`ExtractPool`), and other pages go on meanwhile.
+   */
+  extract: (page: Page) => ArticleRecord | Promise<ArticleRecord>;
   /** Appends a record; false when the sink already holds one for that URL. */
   writeRecord: (record: ArticleRecord) => boolean;
   writeFailure: (failure: CrawlFailure) => void;
@@ -271,7 +274,7 @@ class CrawlRun {
       // After the fetch released the host: the page's own requests wait their turns like any other.
       const page =
         this.parts.render && request.kind !== "sitemap" ? await this.parts.render(result.page) : result.page;
-      this.handlePage(request, page, result.redirects ?? []);
+      await this.handlePage(request, page, result.redirects ?? []);
     } else {
       this.handleFailure(request, result.kind, result.reason, result.status, result.retryAfterMs);
     }
@@ -366,7 +369,7 @@ class CrawlRun {
     frontier.complete(request.url, outcome);
   }
 
-  private handlePage(request: CrawlRequest, page: Page, redirects: string[]): void {
+  private async handlePage(request: CrawlRequest, page: Page, redirects: string[]): Promise<void> {
     const { frontier } = this.parts;
     const { url } = request;
     if (redirects.length > 0) {
@@ -406,7 +409,7 @@ class CrawlRun {
     if (reading.isArticle) {
       let record: ArticleRecord;
       try {
-        record = this.parts.extract(page);
+        record = await this.parts.extract(page);
       } catch (error) {
         const kind = (error as { kind?: unknown }).kind;
         this.giveUp(

@@ -172,9 +172,12 @@ export class IncrementalCrawl {
         return reading;
       },
       extract: (page) => {
-        const record = parts.extract(page);
-        this.#pageOf.set(record, page);
-        return record;
+        const remember = (record: ArticleRecord) => {
+          this.#pageOf.set(record, page);
+          return record;
+        };
+        const answer = parts.extract(page);
+        return answer instanceof Promise ? answer.then(remember) : remember(answer);
       },
       writeRecord: (record) => this.#write(record, parts.writeRecord),
     };

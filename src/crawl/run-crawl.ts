@@ -15,6 +15,7 @@
  */
 import { AdapterRegistry } from "../adapters/adapter-registry.js";
 import type { ResolvedAdapter } from "../adapters/resolved-adapter.js";
+import { ExtractPool } from "../extract/extract-pool.js";
 import { BrowserFetcher } from "../fetch/browser-fetcher.js";
 import { classifyBody } from "../fetch/classify-body.js";
 import type { BrowserSearch } from "../fetch/find-browser.js";
@@ -77,6 +78,7 @@ export async function runCrawl(
   let errors: ErrorsSink | undefined;
   let incremental: IncrementalCrawl | undefined;
   let browser: BrowserFetcher | undefined;
+  let pool: ExtractPool | undefined;
   try {
     // A state that finished before makes this an incremental run; one that did not, a resume.
     incremental = IncrementalCrawl.open(files.state, frontier);
@@ -142,8 +144,20 @@ export async function runCrawl(
     });
     const recordSink = records;
     const errorSink = errors;
-    // Each page is decoded and parsed once, for the render decision, its links and class, and extraction.
+    // Each page is decoded and parsed once on the loop, for the render decision, its links and class, and
+    // (without extraction workers) extraction.
     const documents = new PageDocuments();
+    if (options.extract.workers > 0) {
+      pool = new ExtractPool({
+        workers: options.extract.workers,
+        adapters: { dirs: [DEFAULT_ADAPTERS_DIR, ...options.adapters], optionalDirs: [DEFAULT_ADAPTERS_DIR] },
+        onAdapterError: ({ url, message }) => {
+          control.notice(message);
+          errorLog.write({ url, stage: "adapter", reason: message, attempts: 1 });
+        },
+      });
+    }
+    const extractPool = pool;
     const parts: CrawlParts = {
       frontier,
       politeness,
@@ -161,9 +175,10 @@ export async function runCrawl(
         notice: control.notice,
         documents,
       }),
-      readPage: (page) => readPage(page, adapters.resolve(page.url), documents),
+      readPage: (page) => readPage(page, adapters.resolve(page.url), documents, extractPool === undefined),
       readSitemap,
       extract: (page) => {
+        if (extractPool) return extractPool.extract(page);
         const adapter = adapters.resolve(page.url);
         const preparsed = documents.take(page, adapter.charset);
         try {
@@ -203,15 +218,21 @@ export async function runCrawl(
     errors?.close();
     await fetcher.close();
     await browser?.close();
+    await pool?.close();
   }
 }
 
 /**
  * Reads the page's links and class from its shared document (`documents`); the site adapter (the generic one
- * when no adapter owns the page) refines both, and may force the charset. A page that is not an article will
- * not be extracted, so its document is freed here.
+ * when no adapter owns the page) refines both, and may force the charset. The document is kept only for an
+ * article that is extracted here (`extractsHere`: no extraction workers); otherwise it is freed.
  */
-function readPage(page: Page, adapter: ResolvedAdapter, documents: PageDocuments): PageReading {
+function readPage(
+  page: Page,
+  adapter: ResolvedAdapter,
+  documents: PageDocuments,
+  extractsHere: boolean,
+): PageReading {
   const bodyKind = classifyBody(page.body, page.headers["content-type"] ?? null);
   if (bodyKind !== "html" && bodyKind !== "text") return { links: [], isArticle: false };
   let isArticle = false;
@@ -226,7 +247,7 @@ function readPage(page: Page, adapter: ResolvedAdapter, documents: PageDocuments
     isArticle = adapter.classify(document, page, () => classifyPage(document).kind) === "article";
     return { links, isArticle };
   } finally {
-    if (!isArticle) documents.release(page);
+    if (!isArticle || !extractsHere) documents.release(page);
   }
 }
 

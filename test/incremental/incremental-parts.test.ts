@@ -90,7 +90,7 @@ function stages() {
 /** What the loop does with a fetched page: render, read, extract and write when it is an article. */
 async function visit(wrapped: CrawlParts, fetched: Page): Promise<void> {
   const shown = wrapped.render ? await wrapped.render(fetched) : fetched;
-  if (wrapped.readPage(shown, request).isArticle) wrapped.writeRecord(wrapped.extract(shown));
+  if (wrapped.readPage(shown, request).isArticle) wrapped.writeRecord(await wrapped.extract(shown));
 }
 
 describe("IncrementalCrawl.wrap", () => {
