@@ -17,6 +17,7 @@ import { performance } from "node:perf_hooks";
 import { parseCrawlOptions } from "../../src/crawl/crawl-options.js";
 import { silentProgress } from "../../src/crawl/progress.js";
 import { runCrawl } from "../../src/crawl/run-crawl.js";
+import { defaultExtractWorkers } from "../../src/extract/extract-pool.js";
 import { type ManyHostsSite, startManyHostsSite } from "./many-hosts-site.js";
 import { fmt, type GoalCheck, machineLine, perSecond, type SectionResult, stopwatch } from "./measure.js";
 
@@ -47,6 +48,7 @@ async function crawlOnce(
   label: string,
   site: ManyHostsSite,
   politeness: { intervalMs: number; concurrency: number; perHostConcurrency: number },
+  extractWorkers: number,
 ): Promise<CrawlRun> {
   const dir = mkdtempSync(join(tmpdir(), "caiji-bench-crawl-"));
   for (const times of site.requestTimes.values()) times.length = 0;
@@ -56,6 +58,7 @@ async function crawlOnce(
       out: join(dir, "records.jsonl"),
       state: join(dir, "state"),
       politeness,
+      extract: { workers: extractWorkers },
     });
     const watch = stopwatch();
     const loopBefore = performance.eventLoopUtilization();
@@ -97,38 +100,36 @@ export async function runCrawlBench(options: CrawlBenchOptions): Promise<Section
   const articlesPerHost = options.quick ? 6 : 20;
   const site = await startManyHostsSite({ hosts: HOSTS, articlesPerHost });
   const runs: CrawlRun[] = [];
+  const workers = defaultExtractWorkers();
+  const off = { intervalMs: 0, concurrency: 16, perHostConcurrency: 4 };
+  const on = { intervalMs: POLITE_INTERVAL_MS, concurrency: 8, perHostConcurrency: 1 };
+  const plan: Array<[string, typeof off, number]> = [
+    ["politeness off, extraction on the loop", off, 0],
+    [`politeness off, ${workers} extraction worker${workers === 1 ? "" : "s"}`, off, workers],
+    ["politeness on, extraction on the loop", on, 0],
+    [`politeness on, ${workers} extraction worker${workers === 1 ? "" : "s"}`, on, workers],
+  ];
   try {
-    process.stderr.write("  crawl: politeness off…\n");
-    runs.push(
-      await crawlOnce("politeness off (interval 0, 16 at once)", site, {
-        intervalMs: 0,
-        concurrency: 16,
-        perHostConcurrency: 4,
-      }),
-    );
-    process.stderr.write("  crawl: politeness on…\n");
-    runs.push(
-      await crawlOnce(`politeness on (${POLITE_INTERVAL_MS} ms per host, defaults)`, site, {
-        intervalMs: POLITE_INTERVAL_MS,
-        concurrency: 8,
-        perHostConcurrency: 1,
-      }),
-    );
+    for (const [label, politeness, extractWorkers] of plan) {
+      process.stderr.write(`  crawl: ${label}…\n`);
+      runs.push(await crawlOnce(label, site, politeness, extractWorkers));
+    }
   } finally {
     await site.close();
   }
-  const [off, on] = runs as [CrawlRun, CrawlRun];
+  const offLoop = runs[0] as CrawlRun;
+  const onDefault = runs[3] as CrawlRun;
   const limit = (HOSTS * 1000) / POLITE_INTERVAL_MS;
   const goals: GoalCheck[] = [
     {
       goal: `crawl ≥ ${RATE_GOAL} of the politeness limit across ${HOSTS} hosts`,
-      figure: `${fmt(on.rateFraction ?? 0, 3)} (per-host spacing); ${fmt(perSecond(on.requests, on.wallMs))} requests/s overall against a limit of ${limit}/s`,
-      met: (on.rateFraction ?? 0) >= RATE_GOAL,
+      figure: `${fmt(onDefault.rateFraction ?? 0, 3)} (per-host spacing, default settings); ${fmt(perSecond(onDefault.requests, onDefault.wallMs))} requests/s overall against a limit of ${limit}/s`,
+      met: (onDefault.rateFraction ?? 0) >= RATE_GOAL,
     },
     {
       goal: `no two requests to one host closer than ${POLITE_INTERVAL_MS} ms`,
-      figure: `smallest gap ${fmt(on.minGapMs ?? 0, 0)} ms`,
-      met: (on.minGapMs ?? 0) >= POLITE_INTERVAL_MS,
+      figure: `smallest gap ${fmt(Math.min(...runs.map((run) => run.minGapMs ?? Number.POSITIVE_INFINITY)), 0)} ms`,
+      met: runs.every((run) => (run.minGapMs ?? POLITE_INTERVAL_MS) >= POLITE_INTERVAL_MS),
     },
   ];
   return {
@@ -171,7 +172,8 @@ export async function runCrawlBench(options: CrawlBenchOptions): Promise<Section
     ],
     goals,
     notes: [
-      `politeness off is bounded by CPU: ${fmt(off.cpuMs / Math.max(1, off.pages))} ms of CPU per page (fetch, parse, links, classification, extraction, segmentation, writing)`,
+      `with extraction on the loop, politeness off is bounded by one core: ${fmt(offLoop.cpuMs / Math.max(1, offLoop.pages))} ms of CPU per page (fetch, parse, links, classification, extraction, segmentation, writing); CPU counts every thread of the process`,
+      "politeness on: one request per second per host is the limit; the host is held for the interval from the end of each response, so a response's own time is lost from each gap",
     ],
   };
 }

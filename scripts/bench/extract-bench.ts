@@ -7,10 +7,12 @@
  * Scores come from the eval scorer on the same predictions, so "faster" is never bought with quality.
  */
 
+import { availableParallelism } from "node:os";
 import { emptyPrediction, type Prediction } from "../../src/eval/eval-case.js";
 import { describeError, pageFor } from "../../src/eval/predict-caiji.js";
 import { predictWithReadability } from "../../src/eval/predict-readability.js";
 import { scoreExtractor } from "../../src/eval/score-set.js";
+import { ExtractPool } from "../../src/extract/extract-pool.js";
 import { type ExtractStage, extractRecord } from "../../src/extract/extract-record.js";
 import type { DomName } from "../../src/extract/parse-html.js";
 import { defaultDom } from "../../src/extract/parse-html.js";
@@ -56,6 +58,8 @@ interface ExtractorTally {
 interface SetRun {
   set: BenchSet;
   tallies: ExtractorTally[];
+  /** The worker pool over the set's pages, and the baseline alone right after it (both wall-clock). */
+  pool?: { workers: number; wallMs: number; cpuMs: number; baselineWallMs: number };
 }
 
 function newTally(name: string, dom?: DomName): ExtractorTally {
@@ -113,6 +117,23 @@ async function runSet(set: BenchSet, segmenter: Segmenter): Promise<SetRun> {
   return { set, tallies };
 }
 
+/**
+ * Pages per second with every core: the set's pages all queued on the worker pool at once, then the
+ * baseline alone over the same pages, back to back so that both meet the same machine load.
+ */
+async function runPool(run: SetRun, pool: ExtractPool, workers: number): Promise<void> {
+  const cases = run.set.data.cases;
+  const watch = stopwatch();
+  await Promise.allSettled(cases.map((evalCase) => pool.extract(pageFor(evalCase))));
+  const span = watch.stop();
+  const baseline = stopwatch();
+  for (const evalCase of cases) {
+    predictWithReadability(evalCase);
+    await yieldToEventLoop();
+  }
+  run.pool = { workers, ...span, baselineWallMs: baseline.stop().wallMs };
+}
+
 /** One number per set and extractor: body F1 where the gold has a body, else the mean of the field checks. */
 function score(run: SetRun, tally: ExtractorTally): number | null {
   if (!run.set.scored) return null;
@@ -127,6 +148,19 @@ export async function runExtractBench(options: ExtractBenchOptions): Promise<Sec
   const limit = options.quick ? QUICK_PAGES : undefined;
   const runs: SetRun[] = [];
   for (const id of benchSetIds) runs.push(await runSet(readBenchSet(id, options.corpus, limit), segmenter));
+  const workers = availableParallelism();
+  const pool = new ExtractPool({ workers });
+  try {
+    // Warm-up: every worker loads its dictionary and compiles the extraction code before the clock runs.
+    const warmup = runs[0]?.set.data.cases.slice(0, workers * WARMUP_PAGES) ?? [];
+    await Promise.allSettled(warmup.map((evalCase) => pool.extract(pageFor(evalCase))));
+    for (const run of runs) {
+      process.stderr.write(`  extract ${run.set.id}: ${workers} workers…\n`);
+      await runPool(run, pool, workers);
+    }
+  } finally {
+    await pool.close();
+  }
 
   const throughput: string[][] = [];
   const stageRows: string[][] = [];
@@ -157,6 +191,18 @@ export async function runExtractBench(options: ExtractBenchOptions): Promise<Sec
     }
   }
 
+  const poolRows = runs.map((run) => {
+    const pool = run.pool as NonNullable<SetRun["pool"]>;
+    const pages = run.set.data.cases.length;
+    return [
+      run.set.id,
+      `caiji, ${defaultDom}, ${pool.workers} workers`,
+      String(pages),
+      fmt(perSecond(pages, pool.wallMs)),
+      fmt(perSecond(pages, pool.baselineWallMs)),
+      `${fmt(pool.baselineWallMs / pool.wallMs)}×`,
+    ];
+  });
   const goals = extractionGoals(runs, scoreOf);
   return {
     section: "extract",
@@ -181,6 +227,18 @@ export async function runExtractBench(options: ExtractBenchOptions): Promise<Sec
           "errors",
         ],
         rows: throughput,
+      },
+      {
+        title: "With every core: the worker pool, and the baseline run right after it",
+        header: [
+          "set",
+          "extractor",
+          "pages",
+          "pages/s (wall)",
+          "baseline pages/s (wall)",
+          "× baseline (wall)",
+        ],
+        rows: poolRows,
       },
       {
         title: "CPU ms per page by stage (caiji)",
@@ -208,9 +266,23 @@ function extractionGoals(runs: SetRun[], scoreOf: Map<string, number | null>): G
   const baseline = sum(BASELINE);
   const caiji = sum(`caiji, ${defaultDom}`);
   const speedup = baseline.cpuMs / caiji.cpuMs;
+  const pooled = chinese.reduce(
+    (acc, run) => ({
+      poolMs: acc.poolMs + (run.pool?.wallMs ?? 0),
+      baselineMs: acc.baselineMs + (run.pool?.baselineWallMs ?? 0),
+    }),
+    { poolMs: 0, baselineMs: 0 },
+  );
+  const workers = chinese[0]?.pool?.workers ?? 0;
+  const poolSpeedup = pooled.baselineMs / pooled.poolMs;
   const goals: GoalCheck[] = [
     {
-      goal: `extraction ≥ ${SPEEDUP_GOAL}× the baseline's pages/s on the Chinese sets (CPU)`,
+      goal: `extraction ≥ ${SPEEDUP_GOAL}× the baseline's pages/s on the Chinese sets, ${workers} worker threads (wall)`,
+      figure: `${fmt(poolSpeedup)}× (${fmt(perSecond(caiji.pages, pooled.poolMs))} vs ${fmt(perSecond(caiji.pages, pooled.baselineMs))} pages/s)`,
+      met: poolSpeedup >= SPEEDUP_GOAL,
+    },
+    {
+      goal: `the same on one core (CPU time per page)`,
       figure: `${fmt(speedup)}× (${fmt(perSecond(caiji.pages, caiji.cpuMs))} vs ${fmt(perSecond(baseline.pages, baseline.cpuMs))} pages per CPU-second)`,
       met: speedup >= SPEEDUP_GOAL,
     },
