@@ -40,6 +40,12 @@ describe("ExtractPool", () => {
     expect(fromWorker.tokens.length).toBeGreaterThan(10);
   }, 120_000);
 
+  it("passes extraction options to the worker", async () => {
+    const record = await pool.extract(page(ARTICLE), { site: "zhen", defaultOffset: "+09:00" });
+    expect(record.site).toBe("zhen");
+    expect(record.publishedAt).toBe("2023-01-10T09:30:00+09:00");
+  }, 120_000);
+
   it("rejects with the ExtractError kind extractRecord throws", async () => {
     await expect(pool.extract(page(""))).rejects.toMatchObject({ name: "ExtractError", kind: "empty" });
     const image = pool.extract(page("\x89PNG\r\n\x1a\n", "image/png"));

@@ -22,7 +22,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Page } from "../fetch/page.js";
 import type { ArticleRecord } from "../output/record-schema.js";
-import { ExtractError } from "./extract-record.js";
+import { ExtractError, type ExtractOptions } from "./extract-record.js";
 
 export interface ExtractPoolOptions {
   /** Worker threads. @default one fewer than the machine's cores, at least 1 */
@@ -40,9 +40,13 @@ export interface ExtractWorkerData {
   adapters?: { dirs: string[]; optionalDirs: string[] };
 }
 
+/** What `extractRecord` options can cross to a worker (hooks cannot: workers use their loaded adapters). */
+export type PooledExtractOptions = Pick<ExtractOptions, "site" | "defaultOffset" | "charset">;
+
 export interface ExtractJob {
   id: number;
   page: Page;
+  options?: PooledExtractOptions;
 }
 
 export type WorkerAnswer =
@@ -56,6 +60,7 @@ const DEFAULT_JOB_TIMEOUT_MS = 120_000;
 
 interface Pending {
   page: Page;
+  options?: PooledExtractOptions;
   resolve: (record: ArticleRecord) => void;
   reject: (error: Error) => void;
 }
@@ -86,11 +91,15 @@ export class ExtractPool {
     for (let i = 0; i < workers; i++) this.#spawn();
   }
 
-  extract(page: Page): Promise<ArticleRecord> {
+  /**
+   * The page's record. `options` apply when the pool has no site adapters (with adapters, the adapter that
+   * owns the page decides, as in the crawl).
+   */
+  extract(page: Page, options?: PooledExtractOptions): Promise<ArticleRecord> {
     if (this.#closed) return Promise.reject(new Error("the extraction pool is closed"));
     if (this.#broken) return Promise.reject(this.#broken);
     return new Promise((resolve, reject) => {
-      this.#queue.push({ page, resolve, reject });
+      this.#queue.push({ page, options, resolve, reject });
       this.#dispatch();
     });
   }
@@ -116,7 +125,7 @@ export class ExtractPool {
       }, timeoutMs);
       slot.job = { ...pending, id, timer };
       slot.worker.ref();
-      slot.worker.postMessage({ id, page: pending.page } satisfies ExtractJob);
+      slot.worker.postMessage({ id, page: pending.page, options: pending.options } satisfies ExtractJob);
     }
   }
 

@@ -35,7 +35,7 @@ async function main(port: MessagePort): Promise<void> {
     try {
       const record = registry
         ? registry.resolve(page.url).extract(page, { segmenter })
-        : extractRecord(page, { segmenter });
+        : extractRecord(page, { ...job.options, segmenter });
       answer = { type: "done", id: job.id, record };
     } catch (error) {
       const kind = (error as { kind?: unknown }).kind;
