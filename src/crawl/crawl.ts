@@ -9,8 +9,8 @@
  *   3. a failure is retried (released with backoff; Retry-After also pushes the host's clock) until
  *      `maxAttempts`, then written to the errors file;
  *   4. a page is decoded and parsed once; its links go to the frontier (with kind and depth, within scope and
- *      `maxDepth`); the classifier says whether it is an article; an article is extracted and written to the
- *      records file;
+ *      `maxDepth`); the classifier says whether it is an article; an article is extracted (in a worker thread
+ *      when `extract` answers with a promise, while other requests go on) and written to the records file;
  *   5. only then is the request completed in the frontier.
  *
  * Step 5 coming last is what makes a kill harmless: a request is done only after everything it produced is
