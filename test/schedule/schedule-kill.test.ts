@@ -150,7 +150,10 @@ describe("caiji schedule", () => {
     const refetched = after
       .filter((e) => e.status === 200 && fetchedBeforeKill.has(e.path))
       .map((e) => (e.path.split("/").pop() ?? "").replace(".html", ""));
-    expect(refetched.filter((name) => writtenBeforeKill.includes(name)), JSON.stringify(after)).toEqual([]);
+    expect(
+      refetched.filter((name) => writtenBeforeKill.includes(name)),
+      JSON.stringify(after),
+    ).toEqual([]);
     // Run #2's requests end where a later run (a new pass, after run #2 finished) asks for robots.txt again.
     const nextRun = after.findIndex((e, i) => i > 0 && e.path === "/robots.txt");
     const runTwo = after.slice(0, nextRun === -1 ? after.length : nextRun).map((e) => e.path);
