@@ -100,6 +100,29 @@ function report(origin: string): void {
       `${unexpected.length ? `, unexpected ${unexpected.join(" ")}` : ""}\n`,
   );
   if (missing.length > 0 || unexpected.length > 0) process.exitCode = 1;
+  reportErrors();
+}
+
+/**
+ * The portal's pages link to sections and articles it does not serve (as real portals do) and to a PDF, so
+ * the crawl's error count is expected: say what the errors are, so that a first-time user does not take them
+ * for a failure of the demo.
+ */
+function reportErrors(): void {
+  const file = join(root, errorsOut);
+  if (!existsSync(file)) return;
+  const failures = readFileSync(file, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { reason: string; referrer?: string });
+  if (failures.length === 0) return;
+  const byReason = new Map<string, number>();
+  for (const { reason } of failures) byReason.set(reason, (byReason.get(reason) ?? 0) + 1);
+  const counts = [...byReason].map(([reason, count]) => `${count} × ${reason}`).join(", ");
+  process.stdout.write(
+    `demo: ${failures.length} URLs in ${errorsOut} (${counts}): the portal links pages it does not serve and a PDF; ` +
+      "each line names the page that linked it (referrer)\n",
+  );
 }
 
 await main();

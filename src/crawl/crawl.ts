@@ -58,6 +58,8 @@ export interface CrawlFailure {
   reason: string;
   attempts: number;
   status?: number;
+  /** The page that linked here (null for seeds): where a dead link is to be fixed or ignored. */
+  referrer: string | null;
   at: string;
 }
 
@@ -361,7 +363,15 @@ class CrawlRun {
       frontier.release(request.url, this.now() + retryDelayMs(attempt, {}, this.random, retryAfterMs));
       return;
     }
-    this.recordFailure({ url: request.url, stage, kind, reason, attempts: attempt, status });
+    this.recordFailure({
+      url: request.url,
+      referrer: request.referrer,
+      stage,
+      kind,
+      reason,
+      attempts: attempt,
+      status,
+    });
     const outcome =
       kind === "not-html" || kind === "disallowed"
         ? ({ status: "skipped", reason } as const)
@@ -440,7 +450,15 @@ class CrawlRun {
   }
 
   private giveUp(request: CrawlRequest, stage: string, kind: string, reason: string, status?: number): void {
-    this.recordFailure({ url: request.url, stage, kind, reason, attempts: request.attempts + 1, status });
+    this.recordFailure({
+      url: request.url,
+      referrer: request.referrer,
+      stage,
+      kind,
+      reason,
+      attempts: request.attempts + 1,
+      status,
+    });
     this.parts.frontier.complete(request.url, { status: "failed", stage, reason });
   }
 

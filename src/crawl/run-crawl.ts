@@ -191,6 +191,7 @@ export async function runCrawl(
       writeFailure: (failure) =>
         errorSink.write({
           url: failure.url,
+          ...(failure.referrer === null ? {} : { referrer: failure.referrer }),
           stage: failure.stage,
           reason: `${failure.kind}: ${failure.reason}`,
           attempts: failure.attempts,

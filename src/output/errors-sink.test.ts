@@ -30,6 +30,7 @@ describe("ErrorsSink", () => {
     sink.write({ url: "https://a.example/1", stage: "fetch", reason: "timeout after 30000 ms", attempts: 3 });
     sink.write({
       url: "https://a.example/2",
+      referrer: "https://a.example/list.html",
       stage: "extract",
       reason: "no body",
       attempts: 1,
@@ -43,6 +44,10 @@ describe("ErrorsSink", () => {
     expect(lines[1]).toBe(
       '{"url":"https://a.example/1","stage":"fetch","reason":"timeout after 30000 ms","attempts":3,"at":"2023-01-10T02:00:00.000Z"}',
     );
-    expect(JSON.parse(lines[2] ?? "")).toMatchObject({ stage: "extract", at: "2023-01-09T00:00:00.000Z" });
+    expect(JSON.parse(lines[2] ?? "")).toMatchObject({
+      referrer: "https://a.example/list.html",
+      stage: "extract",
+      at: "2023-01-09T00:00:00.000Z",
+    });
   });
 });

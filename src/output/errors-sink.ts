@@ -12,6 +12,8 @@ import { AppendOnlyLines, type AppendOnlyLinesOptions } from "./append-only-line
 
 export interface FailureRecord {
   url: string;
+  /** The page whose link led here, when the crawl followed one (absent for seeds and adapter failures). */
+  referrer?: string;
   /** The stage that failed: `fetch`, `robots`, `decode`, `extract`, `validate`, … */
   stage: string;
   /** One line a person can act on. */
@@ -44,6 +46,7 @@ export class ErrorsSink {
   write(failure: Omit<FailureRecord, "at"> & { at?: string }): void {
     const line: FailureRecord = {
       url: failure.url,
+      ...(failure.referrer === undefined ? {} : { referrer: failure.referrer }),
       stage: failure.stage,
       reason: failure.reason,
       attempts: failure.attempts,

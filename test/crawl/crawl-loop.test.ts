@@ -47,7 +47,7 @@ interface Harness {
   frontier: Frontier;
   fetched: string[];
   records: string[];
-  failures: Array<{ url: string; kind: string; attempts: number }>;
+  failures: Array<{ url: string; kind: string; attempts: number; referrer: string | null }>;
   /** Frontier completions and sink writes, in order. */
   events: string[];
   notices: string[];
@@ -127,7 +127,12 @@ function harness(site: Record<string, ScriptedPage>, extra: Partial<CrawlParts> 
       return true;
     },
     writeFailure: (failure) =>
-      h.failures.push({ url: failure.url, kind: failure.kind, attempts: failure.attempts }),
+      h.failures.push({
+        url: failure.url,
+        kind: failure.kind,
+        attempts: failure.attempts,
+        referrer: failure.referrer,
+      }),
     progress: silentProgress,
     notice: (line) => h.notices.push(line),
     random: () => 0,
@@ -170,7 +175,9 @@ describe("the crawl loop", () => {
     expect(h.fetched.filter((p) => p === "/flaky.html")).toHaveLength(3);
     expect(paths(h.records)).toEqual(["/flaky.html"]);
     expect(h.fetched.filter((p) => p === "/down.html")).toHaveLength(3);
-    expect(h.failures).toEqual([{ url: `${origin}/down.html`, kind: "timeout", attempts: 3 }]);
+    expect(h.failures).toEqual([
+      { url: `${origin}/down.html`, kind: "timeout", attempts: 3, referrer: `${origin}/` },
+    ]);
     expect(summary.errorsByKind).toEqual({ timeout: 1 });
   });
 
