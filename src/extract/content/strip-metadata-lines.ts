@@ -66,13 +66,19 @@ const MAX_BYLINE_LENGTH = 30;
 const VIEW_COUNTER =
   /第\s*\d+\s*[个位名]?\s*(?:阅览|访问|浏览|读)者|(?:已被|被)(?:阅读|浏览|点击|访问)\s*\d+\s*次/;
 
+/**
+ * An interview turn: a role word as the speaker of a sentence (`记者：你通过什么渠道获取这些信息？`).
+ * A byline names people after the role; a turn says something and closes like a sentence.
+ */
+const INTERVIEW_TURN = /^(?:记者|通讯员|作者|编辑)\s*[:：]\s*\S.{6,}[。！？?!…]["”’）)]*$/u;
+
 /** A line made only of bracketed items (`【纠错】 【责任编辑：吴迪】`)… */
 const BRACKETED_ONLY = /^(?:\s*[【[][^】\]]*[】\]])+\s*$/;
 /** …is a tool or metadata line when one item is a label or a page tool. */
 const BRACKETED_TOOL = /纠错|打印|关闭|收藏|返回|分享/;
 
 export function isMetadataLine(text: string, length: number): boolean {
-  if (length > MAX_METADATA_LENGTH) return false;
+  if (length > MAX_METADATA_LENGTH || INTERVIEW_TURN.test(text)) return false;
   if (
     BRACKETED_ONLY.test(text) &&
     (BRACKETED_TOOL.test(text) || new RegExp(LABEL_WITH_COLON.source, "i").test(text))
