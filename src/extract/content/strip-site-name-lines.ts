@@ -14,7 +14,16 @@ export const stripSiteNameLines: BlockFilter = (blocks, context) => {
   const prose = blocks.map((block) => !looksLikeHeadline(block) && block.kind !== "heading");
   const first = prose.indexOf(true);
   const last = prose.lastIndexOf(true);
+  // A label the content itself prints twice or more (the rows of two spec sheets, a form repeated for
+  // each question) is the article's own: it counts among the page's repeats only because of it.
+  const seen = new Map<string, number>();
+  for (const block of blocks) seen.set(block.text, (seen.get(block.text) ?? 0) + 1);
   return blocks.filter(
-    (block, index) => !((first < 0 || index < first || index > last) && context.chromeTexts.has(block.text)),
+    (block, index) =>
+      !(
+        (first < 0 || index < first || index > last) &&
+        context.chromeTexts.has(block.text) &&
+        (seen.get(block.text) ?? 0) < 2
+      ),
   );
 };
