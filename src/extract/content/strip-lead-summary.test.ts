@@ -8,12 +8,18 @@ const B = prose("乙");
 
 describe("stripLeadSummary", () => {
   test.each([
-    ["a labelled summary", `摘要：${OPENING.slice(0, 30)}……`],
+    ["a labelled summary", `摘要：${OPENING.slice(0, 42)}……`],
     ["a bracketed 导语", `【导语】${OPENING}`],
     ["an unlabelled lead box", OPENING],
   ])("drops %s that the first paragraph repeats", (_name, lead) => {
     const html = `<p>${lead}</p><p>${OPENING}${REST}</p><p>${B}</p>`;
     expect(keptTexts(stripLeadSummary, html)).toEqual([`${OPENING}${REST}`, B]);
+  });
+
+  test("keeps a short line that repeats (a photo credit)", () => {
+    const credit = "Photo: Jane Roe, Associated Press";
+    const html = `<p>${credit}</p><p>${credit}</p><p>${B}</p>`;
+    expect(keptTexts(stripLeadSummary, html)).toEqual([credit, credit, B]);
   });
 
   test("keeps a summary the article does not repeat", () => {

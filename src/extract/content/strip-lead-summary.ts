@@ -13,6 +13,8 @@ import type { BlockFilter } from "./block-filter.js";
 const HEAD_BLOCKS = 3;
 /** How many leading characters of the summary must open a later block. */
 const PROBE_LENGTH = 20;
+/** A summary is a sentence or more; a shorter repeated line is a label or a credit, judged elsewhere. */
+const MIN_SUMMARY_LENGTH = 40;
 const SUMMARY_LABEL =
   /^[【[（(]?\s*(?:摘\s*要|导\s*语|内容提要|提要|核心提示|导读|简介|summary|abstract)\s*[】\])）]?\s*[:：]?\s*/i;
 
@@ -24,14 +26,11 @@ export const stripLeadSummary: BlockFilter = (blocks) => {
   const dropped = new Set<number>();
   for (let index = 0; index < Math.min(HEAD_BLOCKS, blocks.length); index += 1) {
     const summary = compact((blocks[index]?.text ?? "").replace(SUMMARY_LABEL, ""));
-    if (summary.length < PROBE_LENGTH) continue;
+    if (summary.length < MIN_SUMMARY_LENGTH) continue;
     const probe = summary.slice(0, PROBE_LENGTH);
     const repeated = blocks
       .slice(index + 1)
-      .some(
-        (block) =>
-          compact(block.text).startsWith(probe) && compact(block.text).length >= summary.length * 0.8,
-      );
+      .some((block) => compact(block.text).startsWith(probe) && compact(block.text).length >= summary.length);
     if (repeated) dropped.add(index);
   }
   return blocks.filter((_block, index) => !dropped.has(index));

@@ -52,6 +52,11 @@ describe("stripRepeatedTitle", () => {
     ],
     ["a title-like line after the prose starts", `<p>${A}</p><p>${TITLE}</p>`, TITLE],
     [
+      "a heading that is the title's first half",
+      `<p>2023年1月10日</p><h2>赛车新赛季日程正式公布</h2><p>${A}</p>`,
+      "赛车新赛季日程正式公布 全年共设八站分站",
+    ],
+    [
       "an opening sentence that shares the title's words",
       "<p>李四上下半场判若两人，赛后张三对他说了几句话。</p>",
       "张三对李四说了啥？李四上下半场判若两人",

@@ -52,7 +52,8 @@ function repeatsTitle(block: Block, title: string): boolean {
   const line = compact(block.text);
   if (line === "" || title === "") return false;
   const [shorter, longer] = line.length <= title.length ? [line, title] : [title, line];
-  if (longer.includes(shorter) && shorter.length / longer.length >= MIN_COVERAGE) return true;
+  // A part of the title is judged by how much of it it covers; the pair similarity is for rewordings.
+  if (longer.includes(shorter)) return shorter.length / longer.length >= MIN_COVERAGE;
   return (
     shorter.length >= MIN_REWORDED_LENGTH &&
     classifyBlock(block) !== "prose" &&

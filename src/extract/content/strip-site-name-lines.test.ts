@@ -38,6 +38,12 @@ describe("stripSiteNameLines", () => {
     ]);
   });
 
+  test("drops a credit line repeated under each photo", () => {
+    const credit = "图片：张三 摄";
+    const html = `<p>${credit}</p><p>${credit}</p><p>图说</p><p>${A}</p><p>${B}</p><p>${credit}</p>`;
+    expect(keptTexts(stripSiteNameLines, html, { chromeTexts: new Set([credit]) })).toEqual(["图说", A, B]);
+  });
+
   test("keeps lines that are not chrome", () => {
     expect(keptTexts(stripSiteNameLines, `<p>${A}</p><p>三牛</p>`, { chromeTexts })).toEqual([A, "三牛"]);
   });
