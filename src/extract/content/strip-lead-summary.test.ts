@@ -10,6 +10,7 @@ describe("stripLeadSummary", () => {
   test.each([
     ["a labelled summary", `摘要：${OPENING.slice(0, 42)}……`],
     ["a bracketed 导语", `【导语】${OPENING}`],
+    ["a short labelled summary", `摘要：${OPENING.slice(0, 26)}`],
     ["an unlabelled lead box", OPENING],
   ])("drops %s that the first paragraph repeats", (_name, lead) => {
     const html = `<p>${lead}</p><p>${OPENING}${REST}</p><p>${B}</p>`;

@@ -13,7 +13,10 @@ import type { BlockFilter } from "./block-filter.js";
 const HEAD_BLOCKS = 3;
 /** How many leading characters of the summary must open a later block. */
 const PROBE_LENGTH = 20;
-/** A summary is a sentence or more; a shorter repeated line is a label or a credit, judged elsewhere. */
+/**
+ * An unlabelled summary is a sentence or more; a shorter repeated line is a label or a credit, judged
+ * elsewhere. With its label, a summary needs only enough words for the probe.
+ */
 const MIN_SUMMARY_LENGTH = 40;
 const SUMMARY_LABEL =
   /^[【[（(]?\s*(?:摘\s*要|导\s*语|内容提要|提要|核心提示|导读|简介|summary|abstract)\s*[】\])）]?\s*[:：]?\s*/i;
@@ -25,8 +28,11 @@ function compact(text: string): string {
 export const stripLeadSummary: BlockFilter = (blocks) => {
   const dropped = new Set<number>();
   for (let index = 0; index < Math.min(HEAD_BLOCKS, blocks.length); index += 1) {
-    const summary = compact((blocks[index]?.text ?? "").replace(SUMMARY_LABEL, ""));
-    if (summary.length < MIN_SUMMARY_LENGTH) continue;
+    const text = blocks[index]?.text ?? "";
+    const unlabelled = text.replace(SUMMARY_LABEL, "");
+    const summary = compact(unlabelled);
+    const labelled = unlabelled !== text;
+    if (summary.length < (labelled ? PROBE_LENGTH : MIN_SUMMARY_LENGTH)) continue;
     const probe = summary.slice(0, PROBE_LENGTH);
     const repeated = blocks
       .slice(index + 1)
