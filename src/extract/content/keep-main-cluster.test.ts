@@ -45,6 +45,12 @@ describe("keepMainCluster", () => {
     expect(keptTexts(keepMainCluster, html)).toEqual([...intro, A, B, C]);
   });
 
+  test("keeps a lead above the article's table of contents", () => {
+    const lead = [prose("丁", 90), prose("戊", 90)];
+    const html = `<p>${lead[0]}</p><p>${lead[1]}</p><p>目录</p>${links(12, "目录")}<p>${A}</p><p>${B}</p><p>${C}</p>`;
+    expect(keptTexts(keepMainCluster, html)).toEqual([...lead, "目录", A, B, C]);
+  });
+
   test("a lone teaser above the article across a link run stays out", () => {
     const teaser = prose("丁", 90);
     const html = `<p>${teaser}</p>${links(5, "导航")}<p>${A}</p><p>${B}</p><p>${C}</p>`;
@@ -53,7 +59,7 @@ describe("keepMainCluster", () => {
 
   test("prose above a long link list is another column, not the article's opening", () => {
     const column = [prose("丁", 90), prose("戊", 90)];
-    const html = `<p>${column[0]}</p><p>${column[1]}</p>${links(12, "导航")}<p>${A}</p><p>${B}</p><p>${C}</p>`;
+    const html = `<p>${column[0]}</p><p>${column[1]}</p>${links(20, "导航")}<p>${A}</p><p>${B}</p><p>${C}</p>`;
     expect(keptTexts(keepMainCluster, html)).toEqual([A, B, C]);
   });
 

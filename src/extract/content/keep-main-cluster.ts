@@ -32,7 +32,7 @@ const MIN_LINK_LINE_SHARE = 0.5;
 const CLUSTER_GAP_LINK_LINES = 4;
 
 /** A link box inside an article holds at most this many link lines… */
-const MAX_BOX_LINK_LINES = 8;
+const MAX_BOX_LINK_LINES = 15;
 /** …and the prose above it joins the article when it has this many prose blocks and reading units. */
 const MIN_OPENING_PROSE_BLOCKS = 2;
 const MIN_OPENING_LENGTH = 150;
