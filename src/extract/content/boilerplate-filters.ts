@@ -15,10 +15,12 @@ import { keepMainCluster } from "./keep-main-cluster.js";
 import { stripBreadcrumbs } from "./strip-breadcrumbs.js";
 import { stripContactBlocks } from "./strip-contact-blocks.js";
 import { stripDisclaimers } from "./strip-disclaimers.js";
+import { stripLeadSummary } from "./strip-lead-summary.js";
 import { stripMetadataLines } from "./strip-metadata-lines.js";
 import { stripPhotoCredits } from "./strip-photo-credits.js";
 import { stripPlayerNotices } from "./strip-player-notices.js";
 import { stripPrevNext } from "./strip-prev-next.js";
+import { stripPromoBlocks } from "./strip-promo-blocks.js";
 import { stripRelated } from "./strip-related.js";
 import { stripRepeatedTitle } from "./strip-repeated-title.js";
 import { stripShareBars } from "./strip-share-bars.js";
@@ -31,9 +33,11 @@ export const BOILERPLATE_FILTERS: readonly BlockFilter[] = [
   // Again: with the side columns gone, an end marker that did not close the page may close the article.
   cutAfterEndMarker,
   stripRepeatedTitle,
+  stripLeadSummary,
   stripBreadcrumbs,
   stripMetadataLines,
   stripShareBars,
+  stripPromoBlocks,
   stripPrevNext,
   stripPlayerNotices,
   stripPhotoCredits,

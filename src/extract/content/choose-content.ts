@@ -11,6 +11,7 @@ import { pickByDensity } from "./density-picker.js";
 import { findPostRuns, firstRepeatedPost } from "./first-repeated-post.js";
 import { countPunctuation, readingLength } from "./normalize-text.js";
 import { runReadability } from "./readability-pass.js";
+import { findLeadCandidate, withLead } from "./recover-lead.js";
 
 /** Readability results shorter than this (reading units) are treated as "nothing found". */
 const MIN_READABILITY_LENGTH = 30;
@@ -20,6 +21,7 @@ const DENSITY_ADVANTAGE = 2;
 /** Returns the content element (owned by `document`), or null when the page has no prose. */
 export function chooseContent(document: Document): Element | null {
   const postRuns = document.body ? findPostRuns(document.body) : [];
+  const lead = findLeadCandidate(document);
   const dense = pickByDensity(document);
   const readable = runReadability(document);
   let content: Element | null;
@@ -27,7 +29,8 @@ export function chooseContent(document: Document): Element | null {
   else if (!dense) content = readable;
   else content = proseWeight(dense) > DENSITY_ADVANTAGE * proseWeight(readable) ? dense : readable;
   if (!content) return null;
-  return firstRepeatedPost(content, postRuns) ?? content;
+  const post = firstRepeatedPost(content, postRuns);
+  return post ?? withLead(content, lead);
 }
 
 function proseWeight(element: Element): number {

@@ -12,9 +12,11 @@ import { collectBlocks, normalizeBlockStructure, removeBlocks, trimBlockEdges } 
 import { runBoilerplateFilters } from "./boilerplate-filters.js";
 import type { MainContent } from "./index.js";
 import { sanitizeContent } from "./sanitize-html.js";
+import { removeGalleryCounters } from "./strip-gallery-counters.js";
 
 /** Filters, sanitises and serialises `root` in place; null when no text is left. */
 export function finishMainContent(root: Element, context: FilterContext): MainContent | null {
+  removeGalleryCounters(root);
   normalizeBlockStructure(root);
   const blocks = collectBlocks(root);
   const kept = new Set(runBoilerplateFilters(blocks, context));

@@ -35,6 +35,13 @@ export function isLinkLine(block: Block): boolean {
   );
 }
 
+/**
+ * Prose broken into lines (`<br>` after every 40 characters): a line that has finished a sentence
+ * inside it (`。` followed by more words) or opens mid-sentence (`，可是…`) is part of a paragraph.
+ */
+const SENTENCE_INSIDE = /。(?:[”’"'）)」』]*)[^\s”’"'）)」』]/;
+const OPENS_MID_SENTENCE = /^[，、；：,;]/;
+
 /** Clauses: a line with two or more full-width commas reads as a sentence, not a title. */
 const CLAUSE_COMMAS = /[，、]/g;
 const MAX_HEADLINE_COMMAS = 1;
@@ -43,6 +50,7 @@ export function looksLikeHeadline(block: Block): boolean {
   if (isLinkLine(block)) return true;
   if (block.length === 0 || block.length > MAX_HEADLINE_LENGTH) return false;
   if (ENUMERATION.test(block.text) || isAttachment(block)) return false;
+  if (SENTENCE_INSIDE.test(block.text) || OPENS_MID_SENTENCE.test(block.text)) return false;
   if ((block.text.match(CLAUSE_COMMAS)?.length ?? 0) > MAX_HEADLINE_COMMAS) return false;
   return !SENTENCE_FINAL.test(block.text);
 }

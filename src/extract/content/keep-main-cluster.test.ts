@@ -38,6 +38,31 @@ describe("keepMainCluster", () => {
     expect(keptTexts(keepMainCluster, html)).toEqual([prose("甲", 120), ...sentences]);
   });
 
+  test("keeps the opening paragraphs above an in-body reading box", () => {
+    const intro = [prose("丁", 90), prose("戊", 90)];
+    const box = `<p>延伸阅读：<a href="/r0">相关新闻标题第0条</a></p>${links(4, "延伸")}`;
+    const html = `${links(5, "导航")}<p>${intro[0]}</p><p>${intro[1]}</p>${box}<p>${A}</p><p>${B}</p><p>${C}</p>${links(6, "热点")}`;
+    expect(keptTexts(keepMainCluster, html)).toEqual([...intro, A, B, C]);
+  });
+
+  test("keeps a lead above the article's table of contents", () => {
+    const lead = [prose("丁", 90), prose("戊", 90)];
+    const html = `<p>${lead[0]}</p><p>${lead[1]}</p><p>目录</p>${links(12, "目录")}<p>${A}</p><p>${B}</p><p>${C}</p>`;
+    expect(keptTexts(keepMainCluster, html)).toEqual([...lead, "目录", A, B, C]);
+  });
+
+  test("a lone teaser above the article across a link run stays out", () => {
+    const teaser = prose("丁", 90);
+    const html = `<p>${teaser}</p>${links(5, "导航")}<p>${A}</p><p>${B}</p><p>${C}</p>`;
+    expect(keptTexts(keepMainCluster, html)).toEqual([A, B, C]);
+  });
+
+  test("prose above a long link list is another column, not the article's opening", () => {
+    const column = [prose("丁", 90), prose("戊", 90)];
+    const html = `<p>${column[0]}</p><p>${column[1]}</p>${links(20, "导航")}<p>${A}</p><p>${B}</p><p>${C}</p>`;
+    expect(keptTexts(keepMainCluster, html)).toEqual([A, B, C]);
+  });
+
   test("keeps a notice's attachment links", () => {
     const html = `<p>${A}</p><p><a href="/f/1.docx">附件1：申报表.docx</a></p>${links(5, "导航")}`;
     expect(keptTexts(keepMainCluster, html)).toEqual([A, "附件1：申报表.docx"]);

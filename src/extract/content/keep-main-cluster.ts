@@ -31,6 +31,12 @@ const MIN_LINK_LINE_SHARE = 0.5;
 /** This many link lines in a row (with no prose between) end a cluster. */
 const CLUSTER_GAP_LINK_LINES = 4;
 
+/** A link box inside an article holds at most this many link lines… */
+const MAX_BOX_LINK_LINES = 15;
+/** …and the prose above it joins the article when it has this many prose blocks and reading units. */
+const MIN_OPENING_PROSE_BLOCKS = 2;
+const MIN_OPENING_LENGTH = 150;
+
 type BlockClass = "prose" | "links" | "neutral";
 
 /** A complete sentence: ends with a full stop, question or exclamation mark (closing quotes allowed). */
@@ -51,6 +57,7 @@ interface Cluster {
   first: number;
   last: number;
   proseLength: number;
+  proseBlocks: number;
 }
 
 function findClusters(classes: readonly BlockClass[], blocks: readonly Block[]): Cluster[] {
@@ -66,11 +73,12 @@ function findClusters(classes: readonly BlockClass[], blocks: readonly Block[]):
     if (kind !== "prose") return;
     linkRun = 0;
     if (!current) {
-      current = { first: index, last: index, proseLength: 0 };
+      current = { first: index, last: index, proseLength: 0, proseBlocks: 0 };
       clusters.push(current);
     }
     current.last = index;
     current.proseLength += blocks[index]?.length ?? 0;
+    current.proseBlocks += 1;
   });
   return clusters;
 }
@@ -95,6 +103,25 @@ function extend(classes: readonly BlockClass[], edge: number, step: 1 | -1): num
   return reached;
 }
 
+/**
+ * The article's first block: the winning cluster's, or an earlier cluster's when only an in-body link
+ * box (`延伸阅读：` and a few headlines) separates them. The opening paragraphs of an article sit above
+ * such a box; what sits above an article across a short link run is rarely prose of this weight
+ * (navigation and teasers are link or neutral lines), while comments and other posts come below it.
+ */
+function openingOf(best: Cluster, clusters: readonly Cluster[], classes: readonly BlockClass[]): number {
+  let first = best.first;
+  for (let index = clusters.indexOf(best) - 1; index >= 0; index -= 1) {
+    const earlier = clusters[index] as Cluster;
+    const gap = classes.slice(earlier.last + 1, first).filter((kind) => kind === "links").length;
+    const weighty =
+      earlier.proseBlocks >= MIN_OPENING_PROSE_BLOCKS && earlier.proseLength >= MIN_OPENING_LENGTH;
+    if (gap > MAX_BOX_LINK_LINES || !weighty) break;
+    first = earlier.first;
+  }
+  return first;
+}
+
 export const keepMainCluster: BlockFilter = (blocks) => {
   const classes = blocks.map(classifyBlock);
   const clusters = findClusters(classes, blocks);
@@ -103,7 +130,7 @@ export const keepMainCluster: BlockFilter = (blocks) => {
     null,
   );
   if (!best) return [...blocks];
-  const first = extend(classes, best.first, -1);
+  const first = extend(classes, openingOf(best, clusters, classes), -1);
   const last = extend(classes, best.last, 1);
   return blocks.filter(
     (block, index) =>

@@ -21,6 +21,9 @@ describe("stripMetadataLines", () => {
     ["a forum posting line", "本贴由大卫于2005年8月12日16:12:21在〖心灵体操〗发表."],
     ["a blog footer", "发表于 2004年12月27日 12:40 - (阅读:3727;评论:63)"],
     ["a view counter", "您是本文第 154 个阅览者"],
+    ["a blog entry's counters", "查看全文 | 2006-03-02 09:15 | (查看12次) | (回复3条)"],
+    ["a reporter label with names", "记者：王燕平 方云凤"],
+    ["a reporter label with a name and a full stop", "记者：王燕平。"],
     ["a tool and editor line", "【纠错】 【责任编辑：吴迪】"],
   ])("drops %s", (_name, line) => {
     expect(keptTexts(stripMetadataLines, `<p>${line}</p><p>${A}</p>`)).toEqual([A]);
@@ -31,6 +34,9 @@ describe("stripMetadataLines", () => {
     ["a notice's time and place", "报名时间：2023年1月10日至1月20日"],
     ["a sentence opening with 记者", "记者从市教育局获悉，今年新建学校12所。"],
     ["a long paragraph with labels", `来源：${A}${A}`],
+    ["a dated sentence about checking", "2021年3月2日，工作人员查看了现场"],
+    ["an interviewer's question", "记者：你通过什么渠道最快地获取这些信息？"],
+    ["an interviewer's remark", "记者：看来你平时也很关注国家的农业政策。"],
   ])("keeps %s", (_name, line) => {
     expect(keptTexts(stripMetadataLines, `<p>${line}</p>`)).toEqual([line]);
   });

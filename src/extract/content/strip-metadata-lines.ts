@@ -51,9 +51,12 @@ const DATE =
  * (`2023-01-10 12:00`, `2023年1月10日 更新`, `2003-7-24 钱江晚报`).
  */
 const DATE_LINE = new RegExp(`^[（(]?\\s*${DATE}\\s*[）)]?\\s*[\\p{L}\\s]{0,10}$`, "u");
-/** A date together with a posting verb or counter: `本贴由某某于2005年8月12日…发表`, `发表于 2004年12月27日 (阅读:3727)`. */
+/**
+ * A date together with a posting verb or counter: `本贴由某某于2005年8月12日…发表`,
+ * `发表于 2004年12月27日 (阅读:3727)`, `2005-08-19 22:20 | (查看12次) | (回复3条)`.
+ */
 const DATE_WITH_POSTING = new RegExp(
-  `${DATE}[\\s\\S]*(?:发表|发布|更新|阅读|浏览|点击|评论|来源|作者|编辑)|(?:发表于|发布于|发表时间|更新于|posted)[\\s\\S]*${DATE}`,
+  `${DATE}[\\s\\S]*(?:发表|发布|更新|阅读|浏览|点击|评论|来源|作者|编辑|(?:查看|回复)\\s*[-:：]?\\s*-?\\d+\\s*[次条])|(?:发表于|发布于|发表时间|更新于|posted)[\\s\\S]*${DATE}`,
   "i",
 );
 /** A byline without labels: `本报记者 王燕平 方云凤`, `光明日报记者 王建宏 张文攀`, `本报记者罗科苏盈发自北京`. */
@@ -66,13 +69,19 @@ const MAX_BYLINE_LENGTH = 30;
 const VIEW_COUNTER =
   /第\s*\d+\s*[个位名]?\s*(?:阅览|访问|浏览|读)者|(?:已被|被)(?:阅读|浏览|点击|访问)\s*\d+\s*次/;
 
+/**
+ * An interview turn: a role word as the speaker of a sentence (`记者：你通过什么渠道获取这些信息？`).
+ * A byline names people after the role; a turn says something and closes like a sentence.
+ */
+const INTERVIEW_TURN = /^(?:记者|通讯员|作者|编辑)\s*[:：]\s*\S.{6,}[。！？?!…]["”’）)]*$/u;
+
 /** A line made only of bracketed items (`【纠错】 【责任编辑：吴迪】`)… */
 const BRACKETED_ONLY = /^(?:\s*[【[][^】\]]*[】\]])+\s*$/;
 /** …is a tool or metadata line when one item is a label or a page tool. */
 const BRACKETED_TOOL = /纠错|打印|关闭|收藏|返回|分享/;
 
 export function isMetadataLine(text: string, length: number): boolean {
-  if (length > MAX_METADATA_LENGTH) return false;
+  if (length > MAX_METADATA_LENGTH || INTERVIEW_TURN.test(text)) return false;
   if (
     BRACKETED_ONLY.test(text) &&
     (BRACKETED_TOOL.test(text) || new RegExp(LABEL_WITH_COLON.source, "i").test(text))

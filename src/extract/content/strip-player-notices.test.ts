@@ -10,8 +10,15 @@ describe("stripPlayerNotices", () => {
     ["an English fallback message", "Your browser does not support the video tag."],
     ["a gallery label", "图集"],
     ["a loading indicator", "视频加载中..."],
+    ["an autoplay toggle glued to the video's title", "自动播放新款手机发布：配6种颜色"],
+    ["a notice's close button", "知道了"],
   ])("drops %s", (_name, line) => {
     expect(keptTexts(stripPlayerNotices, `<p>${line}</p><p>${A}</p>`)).toEqual([A]);
+  });
+
+  test("keeps a sentence about autoplay", () => {
+    const line = "自动播放功能默认开启以后，不少用户反映手机流量消耗明显增加，运营商为此专门发出了提醒。";
+    expect(keptTexts(stripPlayerNotices, `<p>${line}</p>`)).toEqual([line]);
   });
 
   test("keeps a sentence about browsers", () => {
