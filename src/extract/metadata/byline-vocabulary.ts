@@ -6,6 +6,12 @@
  * site template, and a reviewer should be able to read the whole vocabulary in one place.
  */
 
+/**
+ * Stands in a line for an icon that ends the value before it and labels nothing we read (a person or
+ * folder icon, see `icon-labels.ts`). A private-use character, so it never matches page text.
+ */
+export const ICON_STOP_LABEL = "\uE000";
+
 export type BylineField = "published" | "author" | "source" | "views" | "editor" | "other";
 
 /**
@@ -167,6 +173,7 @@ export const BYLINE_LABELS: Readonly<Record<BylineField, readonly string[]>> = {
     "Tags",
     "Comments",
     "Share",
+    ICON_STOP_LABEL,
   ],
 };
 

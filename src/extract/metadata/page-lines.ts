@@ -18,6 +18,8 @@
  * Pure: reads the document, never changes it.
  */
 
+import { iconLabel } from "./icon-labels.js";
+
 /** Inserted where two inline elements meet without whitespace; matching code treats it as a gap. */
 export const ELEMENT_SEAM = "\u2063";
 
@@ -224,19 +226,23 @@ export function pageLines(
     pendingSeam = false;
   };
 
+  const append = (text: string, block: Element, marked: readonly Element[]): void => {
+    if (buffer.length === 0 || bufferBlock !== block) {
+      if (buffer.length > 0) flush();
+      bufferBlock = block;
+      bufferMarked = marked;
+    }
+    if (pendingSeam && buffer.length > 0) buffer += ELEMENT_SEAM;
+    pendingSeam = false;
+    buffer += text;
+  };
+
   const walk = (element: Element, block: Element, marked: readonly Element[]): void => {
     for (let node = element.firstChild; node; node = node.nextSibling) {
       if (node.nodeType === 3) {
         const text = collapseWhitespace(node.nodeValue ?? "");
         if (text.length === 0 || (text === " " && buffer.length === 0)) continue;
-        if (buffer.length === 0 || bufferBlock !== block) {
-          if (buffer.length > 0) flush();
-          bufferBlock = block;
-          bufferMarked = marked;
-        }
-        if (pendingSeam && buffer.length > 0) buffer += ELEMENT_SEAM;
-        pendingSeam = false;
-        buffer += text;
+        append(text, block, marked);
         continue;
       }
       if (node.nodeType !== 1) continue;
@@ -247,6 +253,14 @@ export function pageLines(
       if (SKIPPED_TAGS.has(tag) || isHidden(child)) continue;
       if (tag === "br" || tag === "hr") {
         flush();
+        continue;
+      }
+      const icon = iconLabel(child, marker, attributeTokens);
+      if (icon) {
+        // Seams on both sides keep the icon's label word apart from the text around it.
+        pendingSeam = true;
+        append(icon, block, marked);
+        pendingSeam = true;
         continue;
       }
       const childMarked = hasBoilerplateMarker(child, marker) ? [...marked, child] : marked;

@@ -105,6 +105,13 @@ describe("extractSource", () => {
       null,
     ],
     ["no source", page(""), null],
+    [
+      "a name after a person icon is the poster, not the outlet beside the date",
+      page(
+        '<h6 class="meta"><a>2021年05月18日</a> <i class="fa fa-user"></i>晨风资讯 <i class="fa fa-list"></i>社会新闻</h6>',
+      ),
+      null,
+    ],
   ])("%s", (_name, html, expected) => {
     expect(sourceOf(html)).toBe(expected);
   });
