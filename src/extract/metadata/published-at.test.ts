@@ -153,6 +153,32 @@ describe("extractPublishedAt", () => {
       null,
     ],
     ["no date", page("", "<p>正文</p>"), null],
+    [
+      "a day-first display date follows the <time datetime> it is printed in",
+      page("", '<p>发表时间：<time datetime="2023-03-05T09:12:00+00:00">05/03/2023 - 10:12</time></p>'),
+      "2023-03-05T10:12:00+08:00",
+    ],
+    [
+      "a day-first display date follows a declared meta date",
+      page(
+        `<meta property="article:published_time" content="2023-03-05T09:12:00+01:00">`,
+        "<p>日期：05/03/2023</p>",
+      ),
+      "2023-03-05T09:12:00+01:00",
+    ],
+    [
+      "without a declared date an ambiguous year-last date stays month first",
+      page("", "<p>发布日期：05/03/2023</p>"),
+      "2023-05-03",
+    ],
+    [
+      "a declared date matching the month-first reading keeps it",
+      page(
+        `<meta property="article:published_time" content="2023-05-03T09:12:00+08:00">`,
+        "<p>日期：05/03/2023</p>",
+      ),
+      "2023-05-03T09:12:00+08:00",
+    ],
   ])("%s", (_name, html, expected) => {
     expect(publishedOf(html)).toBe(expected);
   });

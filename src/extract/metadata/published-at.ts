@@ -99,13 +99,13 @@ export function extractPublishedAt(
   const declared = inLocalOffset(firstAccepted(acceptedDeclared), acceptedDeclared, ctx.defaultOffset);
 
   const declaredYears = [...declaredValues, ...metaValues(page.meta, MODIFIED_META_NAMES)]
-    .map(parseDate)
+    .map((value) => parseDate(value))
     .filter((parsed): parsed is ParsedDate => parsed !== null);
   const yearFor = (partial: ParsedDate): number | undefined =>
     declaredYears.find((full) => full.month === partial.month && full.day === partial.day)?.year ?? undefined;
   const readShown = (text: string): string | null => {
     const full = accept(parseDate(text));
-    if (full) return full;
+    if (full) return agreeingDayOrder(text, declaredYears, accept) ?? full;
     const partial = parseYearlessDate(text);
     return partial ? accept(partial, yearFor(partial)) : null;
   };
@@ -113,6 +113,26 @@ export function extractPublishedAt(
   const shown = shownDate(page, readShown);
   return reconcile(declared, shown);
 }
+
+/**
+ * `06/02/2022` is June 2 to a US-locale template and February 6 to a European one. When the page also
+ * declares a machine-readable date (`<time datetime="2022-02-06…">`, JSON-LD, meta) that matches the
+ * day-first reading and not the month-first one, the machine-readable date settles the order.
+ */
+function agreeingDayOrder(
+  text: string,
+  declared: readonly ParsedDate[],
+  accept: (parsed: ParsedDate | null) => string | null,
+): string | null {
+  const monthFirst = parseDate(text);
+  const dayFirst = parseDate(text, { dayFirst: true });
+  if (!monthFirst || !dayFirst || sameDay(monthFirst, dayFirst)) return null;
+  const declares = (date: ParsedDate): boolean => declared.some((full) => sameDay(full, date));
+  return declares(dayFirst) && !declares(monthFirst) ? accept(dayFirst) : null;
+}
+
+const sameDay = (a: ParsedDate, b: ParsedDate): boolean =>
+  a.year === b.year && a.month === b.month && a.day === b.day;
 
 /**
  * CMSs often declare one instant twice, in UTC in a meta tag and in local time on `<time>`
