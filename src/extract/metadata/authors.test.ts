@@ -168,6 +168,22 @@ describe("extractAuthors", () => {
     ["佚名 credits nobody", page("<div>作者：佚名 文章来源：县融媒体中心</div>"), []],
     ["By NAME in CITY", page("<p>By Zhang Wei in Hangzhou | Updated: 2023-03-08 10:12</p>"), ["Zhang Wei"]],
     ["poster before 发表于", page("<div>ggjjzhzz 发表于 2005-9-15 11:46:00</div>"), ["ggjjzhzz"]],
+    [
+      "评论员 credits in parentheses closing the article",
+      page(
+        "",
+        "<p>这是正文的第一段，内容足够长，可以被认作文章的正文段落。</p><p>这座城市会记住每一个人。（评论员 高远 林晓）</p>",
+      ),
+      ["高远", "林晓"],
+    ],
+    [
+      "a parenthesised credit a few widget lines before the editor line",
+      page(
+        "",
+        `${"<p>这是正文的一段，内容足够长，可以被认作文章的正文段落。</p>".repeat(4)}<p>这是最后一段正文，说到这里为止。（记者 高远）</p><div>图集</div><div>+1</div><div>【纠错】 责任编辑： 方舟</div>`,
+      ),
+      ["高远"],
+    ],
     ["no credit at all", page(""), []],
   ])("%s", (_name, html, expected) => {
     expect(authorsOf(html)).toEqual(expected);

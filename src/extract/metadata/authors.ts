@@ -134,9 +134,9 @@ function jsonLdAuthors(page: PageAnalysis): string[] {
   return names;
 }
 
-/** `（记者 张三）`, `(文/图 张三 李四)`, `（本报记者 张三 通讯员 李四）`. */
+/** `（记者 张三）`, `(文/图 张三 李四)`, `（本报记者 张三 通讯员 李四）`, `（评论员 张三 李四）`. */
 const PARENTHESISED_CREDIT =
-  /[（(]\s*(?:[\u4e00-\u9fff]{0,6}?(?:记者|通讯员)|文\s*[/／]\s*(?:图\s*)?|图\s*[/／]\s*文\s*|撰文\s*[:：]?)\s*([^（()）]{2,40}?)\s*[）)]/;
+  /[（(]\s*(?:[\u4e00-\u9fff]{0,6}?(?:记者|通讯员|评论员)|文\s*[/／]\s*(?:图\s*)?|图\s*[/／]\s*文\s*|撰文\s*[:：]?)\s*([^（()）]{2,40}?)\s*[）)]/;
 
 /**
  * A short line that is only a credit: `新京报记者 陆一夫`, `□ 本报记者 葛灵丹`,
@@ -144,11 +144,17 @@ const PARENTHESISED_CREDIT =
  * names part means prose (`记者注意到，…`).
  */
 const CREDIT_LINE =
-  /^[□■●◆▲★\s]*(?:[\u4e00-\u9fff·\s]{0,12}?(?:记者|通讯员|实习生)|采写\s*[:：]|文\s*[/／:：]|撰文\s*[:：]?)\s*([^，。！？；：,!?;:]{2,30})$/;
+  /^[□■●◆▲★\s]*(?:[\u4e00-\u9fff·\s]{0,12}?(?:记者|通讯员|评论员|实习生)|采写\s*[:：]|文\s*[/／:：]|撰文\s*[:：]?)\s*([^，。！？；：,!?;:]{2,30})$/;
 
 /** A name in parentheses closing an article: `…阿根廷举行。（张巨峰）`. */
 const TRAILING_NAME =
   /[。！？!?”」][\s]*[（(]\s*([\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4}){0,3})\s*[）)]\s*$/;
+
+/**
+ * Lines at the end of the article text searched for a credit: the rough body guess often ends with a
+ * few short widget lines (`图集`, `+1`, `【纠错】`) after the paragraph that carries `（记者 张三）`.
+ */
+const TAIL_LINES = 5;
 
 /** Credits written into the article text: its first lines, its last lines and the lines just after. */
 function creditsInText(page: PageAnalysis): string[] {
@@ -164,7 +170,7 @@ function creditsInText(page: PageAnalysis): string[] {
     .slice(last.index + 1, last.index + 1 + AFTER_BODY_LINES)
     .filter((line) => line.zone === "content")
     .map((line) => line.text);
-  const tail = [...body.slice(-3).map((line) => line.text), ...after];
+  const tail = [...body.slice(-TAIL_LINES).map((line) => line.text), ...after];
   for (const text of [...head, ...tail]) {
     const match = PARENTHESISED_CREDIT.exec(text);
     if (match?.[1] && !/摄\s*$/.test(match[1])) {

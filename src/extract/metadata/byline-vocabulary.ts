@@ -81,6 +81,7 @@ export const BYLINE_LABELS: Readonly<Record<BylineField, readonly string[]>> = {
     "执笔人",
     "执笔",
     "记者",
+    "评论员",
     "通讯员",
     "发布者",
     "发布人",

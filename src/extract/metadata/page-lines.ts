@@ -19,6 +19,7 @@
  */
 
 import { iconLabel } from "./icon-labels.js";
+import { scriptedDate } from "./scripted-date.js";
 
 /** Inserted where two inline elements meet without whitespace; matching code treats it as a gap. */
 export const ELEMENT_SEAM = "\u2063";
@@ -250,6 +251,15 @@ export function pageLines(
       const marker = attributeMarker(child);
       visit?.(child, marker);
       const tag = child.localName;
+      if (tag === "script") {
+        const date = scriptedDate(child);
+        if (date) {
+          pendingSeam = true;
+          append(date, block, marked);
+          pendingSeam = true;
+        }
+        continue;
+      }
       if (SKIPPED_TAGS.has(tag) || isHidden(child)) continue;
       if (tag === "br" || tag === "hr") {
         flush();

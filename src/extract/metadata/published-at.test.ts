@@ -179,6 +179,27 @@ describe("extractPublishedAt", () => {
       ),
       "2023-05-03T09:12:00+08:00",
     ],
+    [
+      "a byline date written by a one-call inline script",
+      page(
+        "",
+        '<table><tr><td><script>showDate("2020/05/12 08:30:15")</script> 浏览<strong>7</strong></td></tr></table><p>正文</p>',
+      ),
+      "2020-05-12T08:30:15+08:00",
+    ],
+    [
+      "a byline date written by document.write with markup",
+      page("", "<div>发布时间：<script>document.write('<b>2021-07-08</b>')</script></div><p>正文</p>"),
+      "2021-07-08",
+    ],
+    [
+      "a script that computes the date shows nothing we can read",
+      page(
+        "",
+        "<div>发布时间：<script>document.write(new Date().toLocaleDateString())</script></div><p>正文</p>",
+      ),
+      null,
+    ],
   ])("%s", (_name, html, expected) => {
     expect(publishedOf(html)).toBe(expected);
   });

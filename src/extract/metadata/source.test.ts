@@ -112,6 +112,11 @@ describe("extractSource", () => {
       ),
       null,
     ],
+    [
+      "an edit toolbar under the headline is not an outlet",
+      page("<div>编辑 锁定 讨论</div><ul><li>1982年3月4日</li><li>上海</li></ul>"),
+      null,
+    ],
   ])("%s", (_name, html, expected) => {
     expect(sourceOf(html)).toBe(expected);
   });

@@ -125,6 +125,8 @@ function bylineOutlet(page: PageAnalysis): string | null {
     if (line.index >= dateLine.index) break;
     if (line.text.length > MAX_NAME_LINE_CHARS || /^h[1-6]$/.test(line.block.localName)) continue;
     if (/[，。！？；：,!?;:]/.test(line.text) || BYLINE_NOISE.test(line.text)) continue;
+    // A line of labels (`编辑 锁定 讨论`, an edit toolbar) names no outlet.
+    if (parseBylineText(line.text).length > 0) continue;
     const value = cleanSource(line.text);
     if (value && !value.includes(" ") && isChinesePortalName(value, page)) return value;
   }
