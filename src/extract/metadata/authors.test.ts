@@ -184,6 +184,14 @@ describe("extractAuthors", () => {
       ),
       ["高远"],
     ],
+    [
+      "reporters credited under the headline beat a reposter's 作者 label after the text",
+      page(
+        "<p>本报实习生 高远 林晓</p><p>本报记者 方舟 陈默</p><p>2003-7-24 江城晚报</p>",
+        `${"<p>这是正文的一段，内容足够长，可以被认作文章的正文段落。</p>".repeat(20)}<p>- 作者： 小溪 访问统计： 2005年08月30日 13:22</p>`,
+      ),
+      ["高远", "林晓", "方舟", "陈默"],
+    ],
     ["no credit at all", page(""), []],
   ])("%s", (_name, html, expected) => {
     expect(authorsOf(html)).toEqual(expected);

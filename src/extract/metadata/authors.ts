@@ -66,7 +66,15 @@ export function extractAuthors(
   // The uploader (`发布者：古城小编`) counts only when nothing names the writer.
   const labelled = credited.filter((hit) => !UPLOADER_LABELS.has(hit.label));
   const uploaders = credited.filter((hit) => UPLOADER_LABELS.has(hit.label));
+  const lastBodyLine = page.bodyLines[page.bodyLines.length - 1];
   for (const hit of labelled) {
+    // A label after the text is often a repost's `作者：` (the blogger); the reporters credited right
+    // under the headline (`本报记者 张三 李四`) wrote it.
+    const belowByline = (lastBodyLine && hit.line.index > lastBodyLine.index) || hit.offset > BYLINE_LINES;
+    if (belowByline) {
+      const lead = accept(leadCreditLines(page));
+      if (lead.length > 0) return lead;
+    }
     const sameLine = labelled.filter((other) => other.line === hit.line);
     const names = accept(sameLine.flatMap((other) => splitNames(other.value)));
     if (names.length > 0) return names;
@@ -156,16 +164,38 @@ const TRAILING_NAME =
  */
 const TAIL_LINES = 5;
 
+/** Lines under the headline that still belong to its byline; a label further down is in or after the text. */
+const BYLINE_LINES = 15;
+
+/** Lines just under the headline where an article is credited. */
+const LEAD_LINES = 8;
+
+/** Lines between the headline and the text, and the text's first lines: where an article is credited. */
+function headLines(page: PageAnalysis): string[] {
+  const first = page.bodyLines[0];
+  if (!first) return [];
+  const lead = page.lines
+    .slice(page.headlineIndex + 1, Math.max(first.index, page.headlineIndex + 1 + LEAD_LINES))
+    .filter((line) => line.zone === "content" && line.index - page.headlineIndex <= LEAD_LINES);
+  const opening = page.bodyLines.slice(0, 3).filter((line) => !lead.includes(line));
+  return [...lead, ...opening].map((line) => line.text);
+}
+
+/** Every whole-line credit at the head of the article (`本报实习生 张三` then `本报记者 李四 王五`). */
+function leadCreditLines(page: PageAnalysis): string[] {
+  return headLines(page).flatMap((text) => {
+    if (text.length > MAX_BYLINE_CHARS / 4) return [];
+    const match = CREDIT_LINE.exec(text);
+    return match?.[1] && !/摄\s*$/.test(match[1]) ? splitNames(match[1]) : [];
+  });
+}
+
 /** Credits written into the article text: its first lines, its last lines and the lines just after. */
 function creditsInText(page: PageAnalysis): string[] {
   const body = page.bodyLines;
-  const first = body[0];
   const last = body[body.length - 1];
-  if (!first || !last) return [];
-  const lead = page.lines
-    .slice(page.headlineIndex + 1, first.index)
-    .filter((line) => line.zone === "content" && line.index - page.headlineIndex <= 8);
-  const head = [...lead, ...body.slice(0, 3)].map((line) => line.text);
+  if (!last) return [];
+  const head = headLines(page);
   const after = page.lines
     .slice(last.index + 1, last.index + 1 + AFTER_BODY_LINES)
     .filter((line) => line.zone === "content")

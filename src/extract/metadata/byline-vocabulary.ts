@@ -155,6 +155,7 @@ export const BYLINE_LABELS: Readonly<Record<BylineField, readonly string[]>> = {
     "收藏",
     "举报",
     "纠错",
+    "访问统计",
     "所属分类",
     "分类",
     "所属栏目",

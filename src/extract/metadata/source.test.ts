@@ -117,6 +117,11 @@ describe("extractSource", () => {
       page("<div>编辑 锁定 讨论</div><ul><li>1982年3月4日</li><li>上海</li></ul>"),
       null,
     ],
+    [
+      "a two-word kicker above the date line is not an account name; the outlet beside the date is",
+      page("<p>大桥通车 出行更便利</p><p>本报记者 方舟 陈默</p><p>2003-7-24 江城晚报</p>"),
+      "江城晚报",
+    ],
   ])("%s", (_name, html, expected) => {
     expect(sourceOf(html)).toBe(expected);
   });

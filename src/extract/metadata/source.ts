@@ -123,7 +123,9 @@ function bylineOutlet(page: PageAnalysis): string | null {
 
   for (const line of window) {
     if (line.index >= dateLine.index) break;
+    // An account name is one word; `拆房屡出命案 管理形同虚设` is a kicker, `本报记者 张三` a credit.
     if (line.text.length > MAX_NAME_LINE_CHARS || /^h[1-6]$/.test(line.block.localName)) continue;
+    if (/\s/.test(line.text)) continue;
     if (/[，。！？；：,!?;:]/.test(line.text) || BYLINE_NOISE.test(line.text)) continue;
     // A line of labels (`编辑 锁定 讨论`, an edit toolbar) names no outlet.
     if (parseBylineText(line.text).length > 0) continue;
