@@ -192,6 +192,40 @@ describe("extractAuthors", () => {
       ),
       ["高远", "林晓", "方舟", "陈默"],
     ],
+    [
+      "a lower-case by right after the byline's time",
+      page("<p>〓 娱乐 话题 发布时间 2005/03/15 22:36:13 by moonlit 〓</p>"),
+      ["moonlit"],
+    ],
+    [
+      "a forum's 本贴由 X 于 … 发表",
+      page(
+        "",
+        `${"<p>这是帖子的一段，内容足够长，可以被认作文章的正文段落。</p>".repeat(3)}<p>本贴由高远于2005年8月12日16:12:21在〖心理咨询〗发表.</p>`,
+      ),
+      ["高远"],
+    ],
+    [
+      "a forum's last-edit note names no writer",
+      page(
+        "",
+        `${"<p>这是帖子的一段，内容足够长，可以被认作文章的正文段落。</p>".repeat(3)}<p>本帖最后由 高远 于 2006-1-2 10:00 编辑</p>`,
+      ),
+      [],
+    ],
+    [
+      "a parenthesised name on its own line closing the text",
+      page(
+        "",
+        `${"<p>这是正文的一段，内容足够长，可以被认作文章的正文段落。</p>".repeat(3)}<p>到头来，一位自甘清贫的医生。</p><p>（林晓）</p>`,
+      ),
+      ["林晓"],
+    ],
+    [
+      "a bracketed name beside the date, the outlet bracketed after 来源",
+      page("<div>NEWS.EXAMPLE.COM 2004年7月16日08:19 [ 高远 ] 来源：[ 江城晚报 ]</div>"),
+      ["高远"],
+    ],
     ["no credit at all", page(""), []],
   ])("%s", (_name, html, expected) => {
     expect(authorsOf(html)).toEqual(expected);

@@ -8,16 +8,19 @@
  *   3. `<meta name=author>` / `article:author`;
  *   4. credits inside the article text: `（记者 张三）`, `新京报记者 陆一夫`, `(文/图 张三 李四)`, and a
  *      trailing `（张三）` closing the last paragraph;
- *   5. the uploader (`发布者：`) or the poster before `发表于`, when nothing else names anyone.
+ *   5. the uploader (`发布者：`), the poster before `发表于` or in a forum's `本贴由 X 于 … 发表`, when
+ *      nothing else names anyone.
  * Values become names in `split-names.ts`; editors (`责任编辑`, `编辑：`), the `来源`
  * value, the site's own name, URLs and photo credits (`张三 摄`) are never authors.
  */
 import { AFTER_BODY_LINES, isInArticleRegion } from "./article-body.js";
-import { type BylineHit, hitsFor, MAX_BYLINE_CHARS } from "./byline-labels.js";
+import { type BylineHit, hitsFor, MAX_BYLINE_CHARS, parseBylineText } from "./byline-labels.js";
 import type { MetadataContext } from "./context.js";
 import { jsonLdArticles, metaValues } from "./document-meta.js";
 import { siteNameHints, titleParts } from "./headline.js";
+import { parseDate } from "./normalize-date.js";
 import { analyzePage, type PageAnalysis } from "./page-analysis.js";
+import { postedBy } from "./posted-by.js";
 import { extractSource } from "./source.js";
 import { splitNames } from "./split-names.js";
 
@@ -94,7 +97,14 @@ export function extractAuthors(
 
   const fromText = accept(creditsInText(page));
   if (fromText.length > 0) return fromText;
-  const posters = accept([...uploaders.flatMap((hit) => splitNames(hit.value)), ...posterNames(page)]);
+  const bracketed = accept(bracketedAfterDate(page));
+  if (bracketed.length > 0) return bracketed;
+  const posted = postedBy(page);
+  const posters = accept([
+    ...uploaders.flatMap((hit) => splitNames(hit.value)),
+    ...posterNames(page),
+    ...(posted ? splitNames(posted.name) : []),
+  ]);
   return posters.slice(0, 1);
 }
 
@@ -217,7 +227,48 @@ function creditsInText(page: PageAnalysis): string[] {
     }
   }
   const match = TRAILING_NAME.exec(last.text);
-  return match?.[1] && last.text.length > 20 ? splitNames(match[1]) : [];
+  if (match?.[1] && last.text.length > 20) return splitNames(match[1]);
+  return closingNameLine(page);
+}
+
+/** `（袁源）` on a line of its own: the same credit when the paragraph before it ends a sentence. */
+const NAME_LINE = /^[（(]\s*([\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4}){0,3})\s*[）)]$/;
+
+/** A parenthesised name line closing the text, right after its last paragraph (or as that paragraph). */
+function closingNameLine(page: PageAnalysis): string[] {
+  const last = page.bodyLines[page.bodyLines.length - 1];
+  if (!last) return [];
+  const candidates = [last, page.lines[last.index + 1]];
+  for (const line of candidates) {
+    if (line?.zone !== "content") continue;
+    const previous = page.lines[line.index - 1];
+    const match = NAME_LINE.exec(line.text);
+    if (match?.[1] && previous && previous.text.length >= 10 && /[。！？!?”」]$/.test(previous.text)) {
+      return splitNames(match[1]);
+    }
+  }
+  return [];
+}
+
+/** `2004年7月16日08:19 [ 黄宇 ] 来源：[ 国际金融报 ]`: a bracketed name right after the byline's date. */
+const BRACKETED_AFTER_DATE =
+  /\d{1,2}\s*[日号]?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?[\s\u2063]*[[［]\s*([^\]］[［:：]{2,20}?)\s*[\]］]/;
+
+/** Lines under the headline in which the dated byline is looked for. */
+const DATED_BYLINE_LINES = 3;
+
+/**
+ * Portals of the 2000s printed the writer unlabelled, in brackets beside the date, and the outlet after
+ * `来源：`; only the unlabelled part before the first label is read, so the outlet is never taken.
+ */
+function bracketedAfterDate(page: PageAnalysis): string[] {
+  for (const hit of page.unlabelled) {
+    if (hit.offset > DATED_BYLINE_LINES || !parseDate(hit.line.text)) continue;
+    const firstLabel = parseBylineText(hit.line.text)[0]?.start ?? hit.line.text.length;
+    const match = BRACKETED_AFTER_DATE.exec(hit.line.text.slice(0, firstLabel));
+    if (match?.[1]) return splitNames(match[1]);
+  }
+  return [];
 }
 
 function unique(names: string[]): string[] {

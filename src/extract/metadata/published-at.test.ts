@@ -200,6 +200,14 @@ describe("extractPublishedAt", () => {
       ),
       null,
     ],
+    [
+      "a forum's 本贴由 X 于 <date> 发表 under the post",
+      page(
+        "",
+        `${"<p>这是帖子的一段，内容足够长，可以被认作文章的正文段落。</p>".repeat(3)}<p>本贴由高远于2005年8月12日16:12:21在〖心理咨询〗发表.</p>`,
+      ),
+      "2005-08-12T16:12:21+08:00",
+    ],
   ])("%s", (_name, html, expected) => {
     expect(publishedOf(html)).toBe(expected);
   });

@@ -8,7 +8,7 @@
  *     marked as the publish time or the first one outside boilerplate;
  *   - shown: a labelled byline near the headline (`发布时间：`, `日期：`, `发表于`, `Time:`,
  *     `Published:` …), then an unlabelled date in a short line just under (or right above) the headline,
- *     then a labelled date further away.
+ *     then a forum's `本贴由 X 于 <date> 发表`, then a labelled date further away.
  * Without the one, the other answers. With both, the shown date wins when it sits near the headline,
  * unless the declared one says the same thing more precisely (see {@link reconcile}): machine-written
  * declarations sometimes carry a sync or edit time, the byline is what readers see.
@@ -23,6 +23,7 @@ import { type JsonLdObject, jsonLdArticles, type MetaTags, metaValues } from "./
 import { formatDate, type ParsedDate, parseDate, parseYearlessDate, toEpochMs } from "./normalize-date.js";
 import { analyzePage, type PageAnalysis } from "./page-analysis.js";
 import { isInBoilerplate } from "./page-lines.js";
+import { postedBy } from "./posted-by.js";
 
 /** Meta names and properties that carry the publish date, most specific first. */
 export const PUBLISHED_META_NAMES = [
@@ -180,6 +181,10 @@ function shownDate(page: PageAnalysis, read: (text: string) => string | null): S
       if (value) return { value, offset };
     }
   }
+  // A forum's `本贴由 X 于 <date> 发表` under the post.
+  const posted = postedBy(page);
+  const postedValue = posted ? read(posted.dateText) : null;
+  if (posted && postedValue) return { value: postedValue, offset: posted.offset };
   for (const hit of labelled) {
     if (isNear(hit.offset)) continue;
     const value = read(hit.value);

@@ -122,6 +122,11 @@ describe("extractSource", () => {
       page("<p>大桥通车 出行更便利</p><p>本报记者 方舟 陈默</p><p>2003-7-24 江城晚报</p>"),
       "江城晚报",
     ],
+    [
+      "a value in brackets after the label",
+      page("<div>2004年7月16日08:19 [ 高远 ] 来源：[ 江城晚报 ]</div>"),
+      "江城晚报",
+    ],
   ])("%s", (_name, html, expected) => {
     expect(sourceOf(html)).toBe(expected);
   });
