@@ -208,6 +208,16 @@ describe("extractPublishedAt", () => {
       ),
       "2005-08-12T16:12:21+08:00",
     ],
+    [
+      "without a title or heading, the dated line just above the text",
+      `<html><body><table><tr><td>首页 - 新闻 - 体育</td></tr></table><div>大桥今日通车 出行更便利</div><div>http://www.example.com/ 2005-07-18 13:03:17</div><div>${"<p>这是正文的一段，内容足够长，可以被认作文章的正文段落。</p>".repeat(4)}</div></body></html>`,
+      "2005-07-18T13:03:17+08:00",
+    ],
+    [
+      "a one-word <title> found inside a paragraph does not anchor the byline there",
+      `<html><head><title>显示</title></head><body><p>大桥今日通车</p><p>${"这是正文，内容足够长，可以被认作文章的正文段落，".repeat(2)}结果显示</p><p>2020-01-02 10:00</p><p>${"这是正文的一段，内容足够长，可以被认作文章的正文段落。".repeat(2)}</p></body></html>`,
+      null,
+    ],
   ])("%s", (_name, html, expected) => {
     expect(publishedOf(html)).toBe(expected);
   });

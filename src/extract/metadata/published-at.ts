@@ -180,6 +180,9 @@ function shownDate(page: PageAnalysis, read: (text: string) => string | null): S
       const value = read(line.text);
       if (value) return { value, offset };
     }
+  } else {
+    const value = dateAboveBody(page, read);
+    if (value) return { value, offset: 0 };
   }
   // A forum's `本贴由 X 于 <date> 发表` under the post.
   const posted = postedBy(page);
@@ -189,6 +192,24 @@ function shownDate(page: PageAnalysis, read: (text: string) => string | null): S
     if (isNear(hit.offset)) continue;
     const value = read(hit.value);
     if (value) return { value, offset: hit.offset };
+  }
+  return null;
+}
+
+/** Lines above the text searched for its byline when the page shows no headline we can find. */
+const ABOVE_BODY_LINES = 6;
+
+/**
+ * Without a headline (no `<title>`, an unmarked title block), the byline is the short dated line just
+ * above the text: `http://www.example.com/ 2005-07-18 13:03:17` between the title and the first paragraph.
+ */
+function dateAboveBody(page: PageAnalysis, read: (text: string) => string | null): string | null {
+  const first = page.bodyLines[0];
+  if (!first) return null;
+  for (const line of page.lines.slice(Math.max(0, first.index - ABOVE_BODY_LINES), first.index)) {
+    if (line.zone !== "content" || line.text.length > 80 || TODAY_CLOCK.test(line.text)) continue;
+    const value = read(line.text);
+    if (value) return value;
   }
   return null;
 }
