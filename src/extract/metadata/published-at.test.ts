@@ -218,6 +218,11 @@ describe("extractPublishedAt", () => {
       `<html><head><title>显示</title></head><body><p>大桥今日通车</p><p>${"这是正文，内容足够长，可以被认作文章的正文段落，".repeat(2)}结果显示</p><p>2020-01-02 10:00</p><p>${"这是正文的一段，内容足够长，可以被认作文章的正文段落。".repeat(2)}</p></body></html>`,
       null,
     ],
+    [
+      "a declared midnight adds no time to a shown date-only byline",
+      page(`<meta name="PubDate" content="2022-01-28 00:00:00">`, "<p>发布日期：2022年01月28日</p>"),
+      "2022-01-28",
+    ],
   ])("%s", (_name, html, expected) => {
     expect(publishedOf(html)).toBe(expected);
   });

@@ -236,7 +236,10 @@ function reconcile(declared: string | null, shown: ShownDate | null): string | n
   const nearHeadline = shown.offset >= -2 && shown.offset <= OVERRULE_WINDOW_LINES;
   if (!nearHeadline) return declared;
   const shownHasTime = shown.value.length > 10;
-  if (!shownHasTime) return declared.slice(0, 10) === shown.value ? declared : shown.value;
+  // A declared midnight to the second (`2022-01-28 00:00:00`) is a date stored in a date-time field.
+  if (!shownHasTime) {
+    return declared.slice(0, 10) === shown.value && !/T00:00:00/.test(declared) ? declared : shown.value;
+  }
   const gap = Math.abs(toEpochMs(declared) - toEpochMs(shown.value));
   return declared.length > 10 && gap < 60_000 ? declared : shown.value;
 }
