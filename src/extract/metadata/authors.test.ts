@@ -226,6 +226,21 @@ describe("extractAuthors", () => {
       page("<div>NEWS.EXAMPLE.COM 2004年7月16日08:19 [ 高远 ] 来源：[ 江城晚报 ]</div>"),
       ["高远"],
     ],
+    [
+      "attribute debris is not a name",
+      page('<div>作者： size="20" 来源： size="20" 发布日期： 2005-07-05</div>'),
+      [],
+    ],
+    [
+      "a headline opening with a name, signed with that name alone under it",
+      page("<p>我看城市更新</p><p>林晓</p>").replaceAll("科创新篇章", "林晓：我看城市更新"),
+      ["林晓"],
+    ],
+    [
+      "a headline quoting a speaker is not signed by them",
+      page("<p>2023-01-10</p>").replaceAll("科创新篇章", "林晓：城市更新要慢下来"),
+      [],
+    ],
     ["no credit at all", page(""), []],
   ])("%s", (_name, html, expected) => {
     expect(authorsOf(html)).toEqual(expected);

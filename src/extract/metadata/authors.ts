@@ -99,6 +99,8 @@ export function extractAuthors(
   if (fromText.length > 0) return fromText;
   const bracketed = accept(bracketedAfterDate(page));
   if (bracketed.length > 0) return bracketed;
+  const signed = accept(signedHeadlineName(page));
+  if (signed.length > 0) return signed;
   const posted = postedBy(page);
   const posters = accept([
     ...uploaders.flatMap((hit) => splitNames(hit.value)),
@@ -269,6 +271,20 @@ function bracketedAfterDate(page: PageAnalysis): string[] {
     if (match?.[1]) return splitNames(match[1]);
   }
   return [];
+}
+
+/**
+ * Opinion pages title a piece `茉莉：我是怎样卷入八九民运的` and sign it with the name alone on a line
+ * under the headline. Either alone is weak (a headline quotes speakers as `X：…` too); the name standing
+ * on its own line below a headline that opens with it is the writer.
+ */
+function signedHeadlineName(page: PageAnalysis): string[] {
+  const speaker = /^([^：:\s]{2,8})[：:]/.exec(page.headline?.text ?? "")?.[1];
+  if (!speaker || page.headlineIndex < 0) return [];
+  const signed = page.lines
+    .slice(page.headlineIndex + 1, page.headlineIndex + 1 + LEAD_LINES)
+    .some((line) => line.zone === "content" && line.text === speaker);
+  return signed ? splitNames(speaker) : [];
 }
 
 function unique(names: string[]): string[] {

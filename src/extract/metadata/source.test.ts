@@ -127,6 +127,11 @@ describe("extractSource", () => {
       page("<div>2004年7月16日08:19 [ 高远 ] 来源：[ 江城晚报 ]</div>"),
       "江城晚报",
     ],
+    [
+      "attribute debris from a broken template is not a source",
+      page('<div>作者： size="20" 来源： size="20" 发布日期： 2005-07-05</div>'),
+      null,
+    ],
   ])("%s", (_name, html, expected) => {
     expect(sourceOf(html)).toBe(expected);
   });

@@ -79,6 +79,8 @@ export function cleanSource(raw: string): string | null {
   if (value.length < 2 || value.length > MAX_SOURCE_CHARS) return null;
   if (GENERIC_SOURCES.has(value.toLowerCase())) return null;
   if (/^(?:https?:|www\.)|@/.test(value) || /^\d+$/.test(value)) return null;
+  // Markup debris from a broken template (`来源： size="20"`) names nothing.
+  if (/[=<>"]/.test(value)) return null;
   if (parseDate(value) || parseYearlessDate(value)) return null;
   return value;
 }
