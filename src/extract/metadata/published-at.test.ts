@@ -223,6 +223,11 @@ describe("extractPublishedAt", () => {
       page(`<meta name="PubDate" content="2022-01-28 00:00:00">`, "<p>发布日期：2022年01月28日</p>"),
       "2022-01-28",
     ],
+    [
+      "without a headline, the dated line above the text yields to a declared instant",
+      `<html><head><meta property="article:published_time" content="2019-11-15T10:45:02+00:00"></head><body><div>Nov 15, 2019 5:45 AM</div><div>${"<p>This is a paragraph of the article, long enough to count as its text.</p>".repeat(4)}</div></body></html>`,
+      "2019-11-15T10:45:02+00:00",
+    ],
   ])("%s", (_name, html, expected) => {
     expect(publishedOf(html)).toBe(expected);
   });

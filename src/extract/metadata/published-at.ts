@@ -181,8 +181,9 @@ function shownDate(page: PageAnalysis, read: (text: string) => string | null): S
       if (value) return { value, offset };
     }
   } else {
+    // Found without a headline to anchor it, this date yields to a declared one (see `reconcile`).
     const value = dateAboveBody(page, read);
-    if (value) return { value, offset: 0 };
+    if (value) return { value, offset: OVERRULE_WINDOW_LINES + 1 };
   }
   // A forum's `本贴由 X 于 <date> 发表` under the post.
   const posted = postedBy(page);
