@@ -17,6 +17,7 @@ import { ICON_STOP_LABEL } from "./byline-vocabulary.js";
 /** Class tokens of icon fonts (Font Awesome, Bootstrap, iconfont pinyin names) and the label each stands for. */
 const ICON_TOKENS: ReadonlyMap<string, string> = new Map([
   ["eye", "浏览"],
+  ["view", "浏览"],
   ["views", "浏览"],
   ["browse", "浏览"],
   ["liulan", "浏览"],

@@ -100,6 +100,11 @@ describe("extractViews", () => {
       23000,
     ],
     [
+      "an icon-view span before the count",
+      page('<p class="info"><span>2022-04-01</span><span><i class="icon-view"></i>356</span></p>'),
+      356,
+    ],
+    [
       "a comment icon's count is not taken for an empty views slot",
       page('<div>2023-06-02 <i class="icon-eye"></i> <i class="icon-comment"></i>12</div>'),
       null,
