@@ -154,9 +154,9 @@ describe("extractPublishedAt", () => {
     ],
     ["no date", page("", "<p>正文</p>"), null],
     [
-      "a day-first display date follows the <time datetime> it is printed in",
+      "a day-first display date follows the <time datetime> it is printed in, with the offset the two imply",
       page("", '<p>发表时间：<time datetime="2023-03-05T09:12:00+00:00">05/03/2023 - 10:12</time></p>'),
-      "2023-03-05T10:12:00+08:00",
+      "2023-03-05T10:12:00+01:00",
     ],
     [
       "a day-first display date follows a declared meta date",
@@ -227,6 +227,16 @@ describe("extractPublishedAt", () => {
       "without a headline, the dated line above the text yields to a declared instant",
       `<html><head><meta property="article:published_time" content="2019-11-15T10:45:02+00:00"></head><body><div>Nov 15, 2019 5:45 AM</div><div>${"<p>This is a paragraph of the article, long enough to count as its text.</p>".repeat(4)}</div></body></html>`,
       "2019-11-15T10:45:02+00:00",
+    ],
+    [
+      "a <time> in UTC whose text shows Beijing time reads in +08:00",
+      page("", '<p>发布时间：<time datetime="2023-01-10T01:05:00Z">2023-01-10 09:05</time></p>'),
+      "2023-01-10T09:05:00+08:00",
+    ],
+    [
+      "a <time> whose text shows no time implies no offset",
+      page("", '<p>发布时间：<time datetime="2023-01-10T01:05:00Z">2023-01-10</time></p>'),
+      "2023-01-10T01:05:00+00:00",
     ],
   ])("%s", (_name, html, expected) => {
     expect(publishedOf(html)).toBe(expected);

@@ -24,6 +24,7 @@ import { formatDate, type ParsedDate, parseDate, parseYearlessDate, toEpochMs } 
 import { analyzePage, type PageAnalysis } from "./page-analysis.js";
 import { isInBoilerplate } from "./page-lines.js";
 import { postedBy } from "./posted-by.js";
+import { timeLocalReading } from "./time-local-reading.js";
 
 /** Meta names and properties that carry the publish date, most specific first. */
 export const PUBLISHED_META_NAMES = [
@@ -94,7 +95,8 @@ export function extractPublishedAt(
   };
 
   const declaredValues = declaredPublishDates(page.meta, page.jsonLd);
-  const fromTime = timeElementDate(page.timeElements, page.headline?.element ?? null);
+  const timeElement = publishTimeElement(page.timeElements, page.headline?.element ?? null);
+  const fromTime = timeElement?.getAttribute("datetime");
   if (fromTime) declaredValues.push(fromTime);
   const acceptedDeclared = declaredValues.map((value) => accept(parseDate(value)));
   const declared = inLocalOffset(firstAccepted(acceptedDeclared), acceptedDeclared, ctx.defaultOffset);
@@ -112,7 +114,13 @@ export function extractPublishedAt(
   };
 
   const shown = shownDate(page, readShown);
-  return reconcile(declared, shown);
+  const chosen = reconcile(declared, shown);
+  // The `<time>` element's own text gives the chosen time its real offset: the same instant, or the same
+  // wall-clock time read with the caller's default offset.
+  const local = timeElement ? accept(parseDate(timeLocalReading(timeElement) ?? "")) : null;
+  if (!local || !chosen || chosen.length <= 10) return chosen;
+  const sameInstant = Math.abs(toEpochMs(local) - toEpochMs(chosen)) < 60_000;
+  return sameInstant || local.slice(0, 16) === chosen.slice(0, 16) ? local : chosen;
 }
 
 /**
@@ -259,14 +267,12 @@ function declaredPublishDates(meta: MetaTags, jsonLd: readonly JsonLdObject[]): 
 }
 
 /** `<time pubdate>` or `<time itemprop=datePublished>`, else the first `<time datetime>` outside boilerplate. */
-function timeElementDate(times: readonly Element[], headline: Element | null): string | null {
+function publishTimeElement(times: readonly Element[], headline: Element | null): Element | null {
   const marked = times.find(
     (time) =>
       time.hasAttribute("pubdate") ||
       time.getAttribute("itemprop") === "datePublished" ||
       /published/i.test(time.className),
   );
-  if (marked) return marked.getAttribute("datetime");
-  const usable = times.find((time) => !isInBoilerplate(time, headline));
-  return usable?.getAttribute("datetime") ?? null;
+  return marked ?? times.find((time) => !isInBoilerplate(time, headline)) ?? null;
 }
