@@ -26,6 +26,11 @@ export interface BylineHit {
   value: string;
   /** Text between the previous label's value and this label (`1164次` in `1164次阅读`). */
   before: string;
+  /**
+   * Whether `before` stands on its own: no label precedes it on the line, or a hard separator parts it
+   * from the previous label. Otherwise it is the previous label's value (`评论 3 阅读`: the 3 is 评论's).
+   */
+  beforeIsOwn: boolean;
   /** Where the label starts in the line's text. */
   start: number;
   /** Whether the label was followed by `:`/`：` (a colon makes a weak label word trustworthy). */
@@ -153,11 +158,13 @@ export function parseBylineText(text: string): Array<Omit<BylineHit, "line" | "o
     const beforeStart = previous ? previous.end : 0;
     const beforeRaw = text.slice(beforeStart, label.start);
     const before = cleanValue(beforeRaw.split(HARD_SEPARATOR).pop() ?? "");
+    const beforeIsOwn = !previous || HARD_SEPARATOR.test(beforeRaw);
     return {
       field: label.field,
       label: label.label,
       value,
       before,
+      beforeIsOwn,
       start: label.start,
       hasColon: label.hasColon,
       inByline,
@@ -196,6 +203,7 @@ export function scanLines(lines: readonly PageLine[], headlineIndex: number): By
         label: "",
         value: leading,
         before: "",
+        beforeIsOwn: true,
         start: 0,
         hasColon: false,
         inByline: found.length > 0,

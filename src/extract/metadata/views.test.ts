@@ -110,6 +110,18 @@ describe("extractViews", () => {
       null,
     ],
     [
+      "a comment icon's count before an empty eye slot is not the views",
+      page(
+        '<div>2023-06-02 <i class="fa fa-comment"></i>3 <i class="fa fa-eye"></i><span id="hits"></span></div>',
+      ),
+      null,
+    ],
+    [
+      "the previous label's count is not the views",
+      page('<div>2023-06-02 评论：3 阅读<span id="hits"></span></div>'),
+      null,
+    ],
+    [
       "an eye icon that holds text is not an icon",
       page('<div>2023-06-02 <span class="eye">看点</span> 42</div>'),
       null,
