@@ -1,7 +1,7 @@
 /**
  * 青禾资讯网 (www.qinghe-news.cn). Its article template shows no date at all (the publish date is only in
- * the URL, /news/2023/0110/5821.html) and the view count sits in an unlabelled <span class="num"> behind an
- * eye icon, so the generic extractor finds neither. Contract: fixtures/adapters/qinghe/.
+ * the URL, /news/2023/0110/5821.html) and the view count is a bare <span class="num"> whose eye icon comes
+ * from the stylesheet, so the generic extractor finds neither. Contract: fixtures/adapters/qinghe/.
  */
 import { defineAdapter } from "../src/adapters/adapter-api.js";
 

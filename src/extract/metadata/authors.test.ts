@@ -168,6 +168,79 @@ describe("extractAuthors", () => {
     ["佚名 credits nobody", page("<div>作者：佚名 文章来源：县融媒体中心</div>"), []],
     ["By NAME in CITY", page("<p>By Zhang Wei in Hangzhou | Updated: 2023-03-08 10:12</p>"), ["Zhang Wei"]],
     ["poster before 发表于", page("<div>ggjjzhzz 发表于 2005-9-15 11:46:00</div>"), ["ggjjzhzz"]],
+    [
+      "评论员 credits in parentheses closing the article",
+      page(
+        "",
+        "<p>这是正文的第一段，内容足够长，可以被认作文章的正文段落。</p><p>这座城市会记住每一个人。（评论员 高远 林晓）</p>",
+      ),
+      ["高远", "林晓"],
+    ],
+    [
+      "a parenthesised credit a few widget lines before the editor line",
+      page(
+        "",
+        `${"<p>这是正文的一段，内容足够长，可以被认作文章的正文段落。</p>".repeat(4)}<p>这是最后一段正文，说到这里为止。（记者 高远）</p><div>图集</div><div>+1</div><div>【纠错】 责任编辑： 方舟</div>`,
+      ),
+      ["高远"],
+    ],
+    [
+      "reporters credited under the headline beat a reposter's 作者 label after the text",
+      page(
+        "<p>本报实习生 高远 林晓</p><p>本报记者 方舟 陈默</p><p>2003-7-24 江城晚报</p>",
+        `${"<p>这是正文的一段，内容足够长，可以被认作文章的正文段落。</p>".repeat(20)}<p>- 作者： 小溪 访问统计： 2005年08月30日 13:22</p>`,
+      ),
+      ["高远", "林晓", "方舟", "陈默"],
+    ],
+    [
+      "a lower-case by right after the byline's time",
+      page("<p>〓 娱乐 话题 发布时间 2005/03/15 22:36:13 by moonlit 〓</p>"),
+      ["moonlit"],
+    ],
+    [
+      "a forum's 本贴由 X 于 … 发表",
+      page(
+        "",
+        `${"<p>这是帖子的一段，内容足够长，可以被认作文章的正文段落。</p>".repeat(3)}<p>本贴由高远于2005年8月12日16:12:21在〖心理咨询〗发表.</p>`,
+      ),
+      ["高远"],
+    ],
+    [
+      "a forum's last-edit note names no writer",
+      page(
+        "",
+        `${"<p>这是帖子的一段，内容足够长，可以被认作文章的正文段落。</p>".repeat(3)}<p>本帖最后由 高远 于 2006-1-2 10:00 编辑</p>`,
+      ),
+      [],
+    ],
+    [
+      "a parenthesised name on its own line closing the text",
+      page(
+        "",
+        `${"<p>这是正文的一段，内容足够长，可以被认作文章的正文段落。</p>".repeat(3)}<p>到头来，一位自甘清贫的医生。</p><p>（林晓）</p>`,
+      ),
+      ["林晓"],
+    ],
+    [
+      "a bracketed name beside the date, the outlet bracketed after 来源",
+      page("<div>NEWS.EXAMPLE.COM 2004年7月16日08:19 [ 高远 ] 来源：[ 江城晚报 ]</div>"),
+      ["高远"],
+    ],
+    [
+      "attribute debris is not a name",
+      page('<div>作者： size="20" 来源： size="20" 发布日期： 2005-07-05</div>'),
+      [],
+    ],
+    [
+      "a headline opening with a name, signed with that name alone under it",
+      page("<p>我看城市更新</p><p>林晓</p>").replaceAll("科创新篇章", "林晓：我看城市更新"),
+      ["林晓"],
+    ],
+    [
+      "a headline quoting a speaker is not signed by them",
+      page("<p>2023-01-10</p>").replaceAll("科创新篇章", "林晓：城市更新要慢下来"),
+      [],
+    ],
     ["no credit at all", page(""), []],
   ])("%s", (_name, html, expected) => {
     expect(authorsOf(html)).toEqual(expected);

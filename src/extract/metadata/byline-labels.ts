@@ -26,6 +26,11 @@ export interface BylineHit {
   value: string;
   /** Text between the previous label's value and this label (`1164次` in `1164次阅读`). */
   before: string;
+  /**
+   * Whether `before` stands on its own: no label precedes it on the line, or a hard separator parts it
+   * from the previous label. Otherwise it is the previous label's value (`评论 3 阅读`: the 3 is 评论's).
+   */
+  beforeIsOwn: boolean;
   /** Where the label starts in the line's text. */
   start: number;
   /** Whether the label was followed by `:`/`：` (a colon makes a weak label word trustworthy). */
@@ -84,6 +89,9 @@ const LABEL_PATTERN: RegExp = (() => {
   );
 })();
 
+/** `发布时间 2005/03/15 22:36:13 by duscha`: a lower-case "by" right after a byline's time is a credit too. */
+const AFTER_TIME = /\d{1,2}:\d{2}(?::\d{2})?\s*$/;
+
 /** Words before "by" that make it a credit for software or design, not for the article. */
 const NOT_A_BYLINE_BEFORE_BY = /(?:powered|designed|developed|theme|made|hosted|built|supported)\s*$/i;
 
@@ -101,7 +109,14 @@ function findLabels(original: string): LabelMatch[] {
   for (const match of text.matchAll(LABEL_PATTERN)) {
     const label = match[1] ?? match[3] ?? match[5] ?? "";
     // "By" is case-sensitive in spirit: "by" inside a sentence is not a byline.
-    if (match[5] !== undefined && match[5] !== "By" && match[5] !== "BY") continue;
+    if (
+      match[5] !== undefined &&
+      match[5] !== "By" &&
+      match[5] !== "BY" &&
+      !AFTER_TIME.test(original.slice(0, match.index))
+    ) {
+      continue;
+    }
     if (match[5] !== undefined && NOT_A_BYLINE_BEFORE_BY.test(original.slice(0, match.index))) continue;
     const field = LABEL_INDEX.get(label.toLowerCase());
     if (!field) continue;
@@ -118,8 +133,17 @@ export function cleanValue(raw: string): string {
   const cut = separator ? raw.slice(0, separator.index) : raw;
   return cut
     .replaceAll(ELEMENT_SEAM, " ")
-    .replace(/^[\s:：,，;；、]+|[\s,，;；、。.:：]+$/g, "")
+    .replace(/^[\s:：,，;；、〓■□◆◇●○★☆]+|[\s,，;；、。.:：〓■□◆◇●○★☆]+$/g, "")
     .trim();
+}
+
+/** `来源：[ 国际金融报 ]`: a value the page wraps in brackets, which would otherwise cut it to nothing. */
+const BRACKETED_VALUE = new RegExp(
+  `^[\\s${ELEMENT_SEAM}:：]*[[［【]\\s*([^\\]］】[［【]{1,40}?)\\s*[\\]］】]`,
+);
+
+function labelValue(raw: string): string {
+  return cleanValue(BRACKETED_VALUE.exec(raw)?.[1] ?? raw);
 }
 
 /** Finds label/value pairs in one line of text; exported for tests and for single-line callers. */
@@ -130,15 +154,17 @@ export function parseBylineText(text: string): Array<Omit<BylineHit, "line" | "o
   return labels.map((label, i) => {
     const next = labels[i + 1];
     const previous = labels[i - 1];
-    const value = cleanValue(text.slice(label.end, next ? next.start : text.length));
+    const value = labelValue(text.slice(label.end, next ? next.start : text.length));
     const beforeStart = previous ? previous.end : 0;
     const beforeRaw = text.slice(beforeStart, label.start);
     const before = cleanValue(beforeRaw.split(HARD_SEPARATOR).pop() ?? "");
+    const beforeIsOwn = !previous || HARD_SEPARATOR.test(beforeRaw);
     return {
       field: label.field,
       label: label.label,
       value,
       before,
+      beforeIsOwn,
       start: label.start,
       hasColon: label.hasColon,
       inByline,
@@ -177,6 +203,7 @@ export function scanLines(lines: readonly PageLine[], headlineIndex: number): By
         label: "",
         value: leading,
         before: "",
+        beforeIsOwn: true,
         start: 0,
         hasColon: false,
         inByline: found.length > 0,

@@ -6,6 +6,12 @@
  * site template, and a reviewer should be able to read the whole vocabulary in one place.
  */
 
+/**
+ * Stands in a line for an icon that ends the value before it and labels nothing we read (a person or
+ * folder icon, see `icon-labels.ts`). A private-use character, so it never matches page text.
+ */
+export const ICON_STOP_LABEL = "\uE000";
+
 export type BylineField = "published" | "author" | "source" | "views" | "editor" | "other";
 
 /**
@@ -75,6 +81,7 @@ export const BYLINE_LABELS: Readonly<Record<BylineField, readonly string[]>> = {
     "执笔人",
     "执笔",
     "记者",
+    "评论员",
     "通讯员",
     "发布者",
     "发布人",
@@ -148,6 +155,7 @@ export const BYLINE_LABELS: Readonly<Record<BylineField, readonly string[]>> = {
     "收藏",
     "举报",
     "纠错",
+    "访问统计",
     "所属分类",
     "分类",
     "所属栏目",
@@ -167,6 +175,7 @@ export const BYLINE_LABELS: Readonly<Record<BylineField, readonly string[]>> = {
     "Tags",
     "Comments",
     "Share",
+    ICON_STOP_LABEL,
   ],
 };
 

@@ -65,3 +65,19 @@ describe("parseYearlessDate", () => {
     expect(parseDate("10-08 12:00")).toBeNull();
   });
 });
+
+describe("parseDate dayFirst", () => {
+  test("reads an ambiguous year-last date day first only when asked", () => {
+    expect(parseDate("06/02/2022 - 13:48")).toMatchObject({ year: 2022, month: 6, day: 2 });
+    expect(parseDate("06/02/2022 - 13:48", { dayFirst: true })).toMatchObject({
+      year: 2022,
+      month: 2,
+      day: 6,
+    });
+  });
+
+  test("a first number above 12 is a day either way, and a second above 12 keeps month first", () => {
+    expect(parseDate("17/09/2004", { dayFirst: true })).toMatchObject({ month: 9, day: 17 });
+    expect(parseDate("9/17/2004", { dayFirst: true })).toMatchObject({ month: 9, day: 17 });
+  });
+});

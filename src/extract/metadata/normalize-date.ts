@@ -52,12 +52,20 @@ const OFFSET = /^\s*(Z|[+-]\d{2}:?\d{2})(?![\d])/i;
 const ENGLISH_DATE =
   /\b(?:(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})|([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))\b/;
 
+export interface ParseDateOptions {
+  /**
+   * Read an ambiguous year-last date (`06/02/2022`) day first. Only a caller holding other evidence
+   * (a machine-readable date on the same page) should ask for it; the default is month first.
+   */
+  dayFirst?: boolean;
+}
+
 /** Parses the first date in `text`, or returns null when there is none that is a real calendar date. */
-export function parseDate(text: string): ParsedDate | null {
+export function parseDate(text: string, options: ParseDateOptions = {}): ParsedDate | null {
   const source = chineseNumeralDate(
     text.replace(FULL_WIDTH_DIGITS, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0)),
   );
-  return parseNumeric(source) ?? parseYearLast(source) ?? parseEnglish(source);
+  return parseNumeric(source) ?? parseYearLast(source, options.dayFirst ?? false) ?? parseEnglish(source);
 }
 
 const CHINESE_DIGITS: Readonly<Record<string, number>> = {
@@ -97,14 +105,16 @@ function chineseNumeralDate(text: string): string {
 const YEAR_LAST_DATE = /(?<![\d/.])(\d{1,2})\s*[/.]\s*(\d{1,2})\s*[/.]\s*(\d{4})(?![\d/.])/;
 
 /**
- * Month first unless that is impossible: Chinese sites that print year-last dates do so through
- * US-locale defaults, and a first number above 12 can only be a day.
+ * Month first unless that is impossible or the caller knows better (`dayFirst`): Chinese sites that
+ * print year-last dates mostly do so through US-locale defaults, and a first number above 12 can only
+ * be a day.
  */
-function parseYearLast(text: string): ParsedDate | null {
+function parseYearLast(text: string, dayFirst: boolean): ParsedDate | null {
   const match = YEAR_LAST_DATE.exec(text);
   if (!match) return null;
   const [first, second, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const result = first > 12 ? build(year, second, first) : build(year, first, second);
+  const readDayFirst = first > 12 || (dayFirst && second <= 12);
+  const result = readDayFirst ? build(year, second, first) : build(year, first, second);
   return result ? withTime(result, text.slice(match.index + match[0].length).replace(/^\s*-\s*/, " ")) : null;
 }
 

@@ -61,8 +61,19 @@ export function analyzePage(document: Document): PageAnalysis {
   const lines = protectZones(rawLines, headline?.element ?? null);
   const headlineIndex = headline?.element
     ? lineIndexOf(lines, headline.element)
-    : lines.findIndex((line) => headline !== null && line.text.includes(headline.text));
+    : lines.findIndex((line) => headline !== null && showsHeadline(line.text, headline.text));
   const { hits, unlabelled } = scanLines(lines, headlineIndex);
   const bodyLines = articleBodyLines(lines, headlineIndex);
   return { headline, lines, headlineIndex, hits, unlabelled, timeElements, jsonLd, meta, bodyLines };
+}
+
+/** Characters a line may hold around the headline and still be its line (a date, a `(图)` mark). */
+const HEADLINE_LINE_SLACK = 20;
+
+/**
+ * Whether a line shows a headline known only from `<head>`: it holds the text and little else. A short
+ * `<title>` (`显示`, `正文`) is found inside any paragraph, which is not where the headline is.
+ */
+function showsHeadline(lineText: string, headline: string): boolean {
+  return lineText.includes(headline) && lineText.length <= headline.length + HEADLINE_LINE_SLACK;
 }

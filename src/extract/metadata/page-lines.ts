@@ -18,6 +18,9 @@
  * Pure: reads the document, never changes it.
  */
 
+import { iconLabel } from "./icon-labels.js";
+import { scriptedDate } from "./scripted-date.js";
+
 /** Inserted where two inline elements meet without whitespace; matching code treats it as a gap. */
 export const ELEMENT_SEAM = "\u2063";
 
@@ -224,19 +227,23 @@ export function pageLines(
     pendingSeam = false;
   };
 
+  const append = (text: string, block: Element, marked: readonly Element[]): void => {
+    if (buffer.length === 0 || bufferBlock !== block) {
+      if (buffer.length > 0) flush();
+      bufferBlock = block;
+      bufferMarked = marked;
+    }
+    if (pendingSeam && buffer.length > 0) buffer += ELEMENT_SEAM;
+    pendingSeam = false;
+    buffer += text;
+  };
+
   const walk = (element: Element, block: Element, marked: readonly Element[]): void => {
     for (let node = element.firstChild; node; node = node.nextSibling) {
       if (node.nodeType === 3) {
         const text = collapseWhitespace(node.nodeValue ?? "");
         if (text.length === 0 || (text === " " && buffer.length === 0)) continue;
-        if (buffer.length === 0 || bufferBlock !== block) {
-          if (buffer.length > 0) flush();
-          bufferBlock = block;
-          bufferMarked = marked;
-        }
-        if (pendingSeam && buffer.length > 0) buffer += ELEMENT_SEAM;
-        pendingSeam = false;
-        buffer += text;
+        append(text, block, marked);
         continue;
       }
       if (node.nodeType !== 1) continue;
@@ -244,9 +251,26 @@ export function pageLines(
       const marker = attributeMarker(child);
       visit?.(child, marker);
       const tag = child.localName;
+      if (tag === "script") {
+        const date = scriptedDate(child);
+        if (date) {
+          pendingSeam = true;
+          append(date, block, marked);
+          pendingSeam = true;
+        }
+        continue;
+      }
       if (SKIPPED_TAGS.has(tag) || isHidden(child)) continue;
       if (tag === "br" || tag === "hr") {
         flush();
+        continue;
+      }
+      const icon = iconLabel(child, marker, attributeTokens);
+      if (icon) {
+        // Seams on both sides keep the icon's label word apart from the text around it.
+        pendingSeam = true;
+        append(icon, block, marked);
+        pendingSeam = true;
         continue;
       }
       const childMarked = hasBoilerplateMarker(child, marker) ? [...marked, child] : marked;

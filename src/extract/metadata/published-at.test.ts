@@ -153,6 +153,91 @@ describe("extractPublishedAt", () => {
       null,
     ],
     ["no date", page("", "<p>正文</p>"), null],
+    [
+      "a day-first display date follows the <time datetime> it is printed in, with the offset the two imply",
+      page("", '<p>发表时间：<time datetime="2023-03-05T09:12:00+00:00">05/03/2023 - 10:12</time></p>'),
+      "2023-03-05T10:12:00+01:00",
+    ],
+    [
+      "a day-first display date follows a declared meta date",
+      page(
+        `<meta property="article:published_time" content="2023-03-05T09:12:00+01:00">`,
+        "<p>日期：05/03/2023</p>",
+      ),
+      "2023-03-05T09:12:00+01:00",
+    ],
+    [
+      "without a declared date an ambiguous year-last date stays month first",
+      page("", "<p>发布日期：05/03/2023</p>"),
+      "2023-05-03",
+    ],
+    [
+      "a declared date matching the month-first reading keeps it",
+      page(
+        `<meta property="article:published_time" content="2023-05-03T09:12:00+08:00">`,
+        "<p>日期：05/03/2023</p>",
+      ),
+      "2023-05-03T09:12:00+08:00",
+    ],
+    [
+      "a byline date written by a one-call inline script",
+      page(
+        "",
+        '<table><tr><td><script>showDate("2020/05/12 08:30:15")</script> 浏览<strong>7</strong></td></tr></table><p>正文</p>',
+      ),
+      "2020-05-12T08:30:15+08:00",
+    ],
+    [
+      "a byline date written by document.write with markup",
+      page("", "<div>发布时间：<script>document.write('<b>2021-07-08</b>')</script></div><p>正文</p>"),
+      "2021-07-08",
+    ],
+    [
+      "a script that computes the date shows nothing we can read",
+      page(
+        "",
+        "<div>发布时间：<script>document.write(new Date().toLocaleDateString())</script></div><p>正文</p>",
+      ),
+      null,
+    ],
+    [
+      "a forum's 本贴由 X 于 <date> 发表 under the post",
+      page(
+        "",
+        `${"<p>这是帖子的一段，内容足够长，可以被认作文章的正文段落。</p>".repeat(3)}<p>本贴由高远于2005年8月12日16:12:21在〖心理咨询〗发表.</p>`,
+      ),
+      "2005-08-12T16:12:21+08:00",
+    ],
+    [
+      "without a title or heading, the dated line just above the text",
+      `<html><body><table><tr><td>首页 - 新闻 - 体育</td></tr></table><div>大桥今日通车 出行更便利</div><div>http://www.example.com/ 2005-07-18 13:03:17</div><div>${"<p>这是正文的一段，内容足够长，可以被认作文章的正文段落。</p>".repeat(4)}</div></body></html>`,
+      "2005-07-18T13:03:17+08:00",
+    ],
+    [
+      "a one-word <title> found inside a paragraph does not anchor the byline there",
+      `<html><head><title>显示</title></head><body><p>大桥今日通车</p><p>${"这是正文，内容足够长，可以被认作文章的正文段落，".repeat(2)}结果显示</p><p>2020-01-02 10:00</p><p>${"这是正文的一段，内容足够长，可以被认作文章的正文段落。".repeat(2)}</p></body></html>`,
+      null,
+    ],
+    [
+      "a declared midnight adds no time to a shown date-only byline",
+      page(`<meta name="PubDate" content="2022-01-28 00:00:00">`, "<p>发布日期：2022年01月28日</p>"),
+      "2022-01-28",
+    ],
+    [
+      "without a headline, the dated line above the text yields to a declared instant",
+      `<html><head><meta property="article:published_time" content="2019-11-15T10:45:02+00:00"></head><body><div>Nov 15, 2019 5:45 AM</div><div>${"<p>This is a paragraph of the article, long enough to count as its text.</p>".repeat(4)}</div></body></html>`,
+      "2019-11-15T10:45:02+00:00",
+    ],
+    [
+      "a <time> in UTC whose text shows Beijing time reads in +08:00",
+      page("", '<p>发布时间：<time datetime="2023-01-10T01:05:00Z">2023-01-10 09:05</time></p>'),
+      "2023-01-10T09:05:00+08:00",
+    ],
+    [
+      "a <time> whose text shows no time implies no offset",
+      page("", '<p>发布时间：<time datetime="2023-01-10T01:05:00Z">2023-01-10</time></p>'),
+      "2023-01-10T01:05:00+00:00",
+    ],
   ])("%s", (_name, html, expected) => {
     expect(publishedOf(html)).toBe(expected);
   });

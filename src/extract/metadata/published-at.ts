@@ -8,7 +8,7 @@
  *     marked as the publish time or the first one outside boilerplate;
  *   - shown: a labelled byline near the headline (`发布时间：`, `日期：`, `发表于`, `Time:`,
  *     `Published:` …), then an unlabelled date in a short line just under (or right above) the headline,
- *     then a labelled date further away.
+ *     then a forum's `本贴由 X 于 <date> 发表`, then a labelled date further away.
  * Without the one, the other answers. With both, the shown date wins when it sits near the headline,
  * unless the declared one says the same thing more precisely (see {@link reconcile}): machine-written
  * declarations sometimes carry a sync or edit time, the byline is what readers see.
@@ -23,6 +23,8 @@ import { type JsonLdObject, jsonLdArticles, type MetaTags, metaValues } from "./
 import { formatDate, type ParsedDate, parseDate, parseYearlessDate, toEpochMs } from "./normalize-date.js";
 import { analyzePage, type PageAnalysis } from "./page-analysis.js";
 import { isInBoilerplate } from "./page-lines.js";
+import { postedBy } from "./posted-by.js";
+import { timeLocalReading } from "./time-local-reading.js";
 
 /** Meta names and properties that carry the publish date, most specific first. */
 export const PUBLISHED_META_NAMES = [
@@ -93,26 +95,53 @@ export function extractPublishedAt(
   };
 
   const declaredValues = declaredPublishDates(page.meta, page.jsonLd);
-  const fromTime = timeElementDate(page.timeElements, page.headline?.element ?? null);
+  const timeElement = publishTimeElement(page.timeElements, page.headline?.element ?? null);
+  const fromTime = timeElement?.getAttribute("datetime");
   if (fromTime) declaredValues.push(fromTime);
   const acceptedDeclared = declaredValues.map((value) => accept(parseDate(value)));
   const declared = inLocalOffset(firstAccepted(acceptedDeclared), acceptedDeclared, ctx.defaultOffset);
 
   const declaredYears = [...declaredValues, ...metaValues(page.meta, MODIFIED_META_NAMES)]
-    .map(parseDate)
+    .map((value) => parseDate(value))
     .filter((parsed): parsed is ParsedDate => parsed !== null);
   const yearFor = (partial: ParsedDate): number | undefined =>
     declaredYears.find((full) => full.month === partial.month && full.day === partial.day)?.year ?? undefined;
   const readShown = (text: string): string | null => {
     const full = accept(parseDate(text));
-    if (full) return full;
+    if (full) return agreeingDayOrder(text, declaredYears, accept) ?? full;
     const partial = parseYearlessDate(text);
     return partial ? accept(partial, yearFor(partial)) : null;
   };
 
   const shown = shownDate(page, readShown);
-  return reconcile(declared, shown);
+  const chosen = reconcile(declared, shown);
+  // The `<time>` element's own text gives the chosen time its real offset: the same instant, or the same
+  // wall-clock time read with the caller's default offset.
+  const local = timeElement ? accept(parseDate(timeLocalReading(timeElement) ?? "")) : null;
+  if (!local || !chosen || chosen.length <= 10) return chosen;
+  const sameInstant = Math.abs(toEpochMs(local) - toEpochMs(chosen)) < 60_000;
+  return sameInstant || local.slice(0, 16) === chosen.slice(0, 16) ? local : chosen;
 }
+
+/**
+ * `06/02/2022` is June 2 to a US-locale template and February 6 to a European one. When the page also
+ * declares a machine-readable date (`<time datetime="2022-02-06…">`, JSON-LD, meta) that matches the
+ * day-first reading and not the month-first one, the machine-readable date settles the order.
+ */
+function agreeingDayOrder(
+  text: string,
+  declared: readonly ParsedDate[],
+  accept: (parsed: ParsedDate | null) => string | null,
+): string | null {
+  const monthFirst = parseDate(text);
+  const dayFirst = parseDate(text, { dayFirst: true });
+  if (!monthFirst || !dayFirst || sameDay(monthFirst, dayFirst)) return null;
+  const declares = (date: ParsedDate): boolean => declared.some((full) => sameDay(full, date));
+  return declares(dayFirst) && !declares(monthFirst) ? accept(dayFirst) : null;
+}
+
+const sameDay = (a: ParsedDate, b: ParsedDate): boolean =>
+  a.year === b.year && a.month === b.month && a.day === b.day;
 
 /**
  * CMSs often declare one instant twice, in UTC in a meta tag and in local time on `<time>`
@@ -159,11 +188,37 @@ function shownDate(page: PageAnalysis, read: (text: string) => string | null): S
       const value = read(line.text);
       if (value) return { value, offset };
     }
+  } else {
+    // Found without a headline to anchor it, this date yields to a declared one (see `reconcile`).
+    const value = dateAboveBody(page, read);
+    if (value) return { value, offset: OVERRULE_WINDOW_LINES + 1 };
   }
+  // A forum's `本贴由 X 于 <date> 发表` under the post.
+  const posted = postedBy(page);
+  const postedValue = posted ? read(posted.dateText) : null;
+  if (posted && postedValue) return { value: postedValue, offset: posted.offset };
   for (const hit of labelled) {
     if (isNear(hit.offset)) continue;
     const value = read(hit.value);
     if (value) return { value, offset: hit.offset };
+  }
+  return null;
+}
+
+/** Lines above the text searched for its byline when the page shows no headline we can find. */
+const ABOVE_BODY_LINES = 6;
+
+/**
+ * Without a headline (no `<title>`, an unmarked title block), the byline is the short dated line just
+ * above the text: `http://www.example.com/ 2005-07-18 13:03:17` between the title and the first paragraph.
+ */
+function dateAboveBody(page: PageAnalysis, read: (text: string) => string | null): string | null {
+  const first = page.bodyLines[0];
+  if (!first) return null;
+  for (const line of page.lines.slice(Math.max(0, first.index - ABOVE_BODY_LINES), first.index)) {
+    if (line.zone !== "content" || line.text.length > 80 || TODAY_CLOCK.test(line.text)) continue;
+    const value = read(line.text);
+    if (value) return value;
   }
   return null;
 }
@@ -190,7 +245,10 @@ function reconcile(declared: string | null, shown: ShownDate | null): string | n
   const nearHeadline = shown.offset >= -2 && shown.offset <= OVERRULE_WINDOW_LINES;
   if (!nearHeadline) return declared;
   const shownHasTime = shown.value.length > 10;
-  if (!shownHasTime) return declared.slice(0, 10) === shown.value ? declared : shown.value;
+  // A declared midnight to the second (`2022-01-28 00:00:00`) is a date stored in a date-time field.
+  if (!shownHasTime) {
+    return declared.slice(0, 10) === shown.value && !/T00:00:00/.test(declared) ? declared : shown.value;
+  }
   const gap = Math.abs(toEpochMs(declared) - toEpochMs(shown.value));
   return declared.length > 10 && gap < 60_000 ? declared : shown.value;
 }
@@ -209,14 +267,12 @@ function declaredPublishDates(meta: MetaTags, jsonLd: readonly JsonLdObject[]): 
 }
 
 /** `<time pubdate>` or `<time itemprop=datePublished>`, else the first `<time datetime>` outside boilerplate. */
-function timeElementDate(times: readonly Element[], headline: Element | null): string | null {
+function publishTimeElement(times: readonly Element[], headline: Element | null): Element | null {
   const marked = times.find(
     (time) =>
       time.hasAttribute("pubdate") ||
       time.getAttribute("itemprop") === "datePublished" ||
       /published/i.test(time.className),
   );
-  if (marked) return marked.getAttribute("datetime");
-  const usable = times.find((time) => !isInBoilerplate(time, headline));
-  return usable?.getAttribute("datetime") ?? null;
+  return marked ?? times.find((time) => !isInBoilerplate(time, headline)) ?? null;
 }

@@ -105,6 +105,33 @@ describe("extractSource", () => {
       null,
     ],
     ["no source", page(""), null],
+    [
+      "a name after a person icon is the poster, not the outlet beside the date",
+      page(
+        '<h6 class="meta"><a>2021年05月18日</a> <i class="fa fa-user"></i>晨风资讯 <i class="fa fa-list"></i>社会新闻</h6>',
+      ),
+      null,
+    ],
+    [
+      "an edit toolbar under the headline is not an outlet",
+      page("<div>编辑 锁定 讨论</div><ul><li>1982年3月4日</li><li>上海</li></ul>"),
+      null,
+    ],
+    [
+      "a two-word kicker above the date line is not an account name; the outlet beside the date is",
+      page("<p>大桥通车 出行更便利</p><p>本报记者 方舟 陈默</p><p>2003-7-24 江城晚报</p>"),
+      "江城晚报",
+    ],
+    [
+      "a value in brackets after the label",
+      page("<div>2004年7月16日08:19 [ 高远 ] 来源：[ 江城晚报 ]</div>"),
+      "江城晚报",
+    ],
+    [
+      "attribute debris from a broken template is not a source",
+      page('<div>作者： size="20" 来源： size="20" 发布日期： 2005-07-05</div>'),
+      null,
+    ],
   ])("%s", (_name, html, expected) => {
     expect(sourceOf(html)).toBe(expected);
   });

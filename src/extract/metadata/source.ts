@@ -79,6 +79,8 @@ export function cleanSource(raw: string): string | null {
   if (value.length < 2 || value.length > MAX_SOURCE_CHARS) return null;
   if (GENERIC_SOURCES.has(value.toLowerCase())) return null;
   if (/^(?:https?:|www\.)|@/.test(value) || /^\d+$/.test(value)) return null;
+  // Markup debris from a broken template (`来源： size="20"`) names nothing.
+  if (/[=<>"]/.test(value)) return null;
   if (parseDate(value) || parseYearlessDate(value)) return null;
   return value;
 }
@@ -123,8 +125,12 @@ function bylineOutlet(page: PageAnalysis): string | null {
 
   for (const line of window) {
     if (line.index >= dateLine.index) break;
+    // An account name is one word; `拆房屡出命案 管理形同虚设` is a kicker, `本报记者 张三` a credit.
     if (line.text.length > MAX_NAME_LINE_CHARS || /^h[1-6]$/.test(line.block.localName)) continue;
+    if (/\s/.test(line.text)) continue;
     if (/[，。！？；：,!?;:]/.test(line.text) || BYLINE_NOISE.test(line.text)) continue;
+    // A line of labels (`编辑 锁定 讨论`, an edit toolbar) names no outlet.
+    if (parseBylineText(line.text).length > 0) continue;
     const value = cleanSource(line.text);
     if (value && !value.includes(" ") && isChinesePortalName(value, page)) return value;
   }

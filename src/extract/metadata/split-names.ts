@@ -123,6 +123,8 @@ function isPlausibleName(name: string): boolean {
   if (PHOTO_CREDIT.test(name)) return false;
   if (/^(?:https?:|www\.)|\.(?:com|cn|net|org)\b|@/i.test(name)) return false;
   if (/\d{3,}/.test(name) || /^[\d\p{P}\p{S}\s]+$/u.test(name)) return false;
+  // Markup debris from a broken template (`作者： size="20"`).
+  if (/[=<>"]/.test(name)) return false;
   const han = name.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
   // A run of more than six Chinese characters is a phrase, not a name.
   if (han > 6 && !/[·•]/.test(name)) return false;

@@ -87,6 +87,60 @@ describe("extractViews", () => {
        <footer class="single-footer"><span>阅读</span> 539</footer></article><footer>版权所有</footer></body></html>`,
       539,
     ],
+    [
+      "an eye icon labels the count (Font Awesome)",
+      page(
+        '<h6 class="meta"><a>2021年05月18日</a> <i class="fa fa-user"></i>编辑部 <i class="fa fa-eye"></i>2317 <i class="fa fa-comment"></i>0</h6>',
+      ),
+      2317,
+    ],
+    [
+      "an iconfont pinyin icon with an abbreviated count",
+      page('<div><span>2023-06-02</span> <span class="iconfont icon-yuedu"></span> 2.3万</div>'),
+      23000,
+    ],
+    [
+      "an icon-view span before the count",
+      page('<p class="info"><span>2022-04-01</span><span><i class="icon-view"></i>356</span></p>'),
+      356,
+    ],
+    [
+      "a comment icon's count is not taken for an empty views slot",
+      page('<div>2023-06-02 <i class="icon-eye"></i> <i class="icon-comment"></i>12</div>'),
+      null,
+    ],
+    [
+      "a comment icon's count before an empty eye slot is not the views",
+      page(
+        '<div>2023-06-02 <i class="fa fa-comment"></i>3 <i class="fa fa-eye"></i><span id="hits"></span></div>',
+      ),
+      null,
+    ],
+    [
+      "the previous label's count is not the views",
+      page('<div>2023-06-02 评论：3 阅读<span id="hits"></span></div>'),
+      null,
+    ],
+    [
+      "an eye icon that holds text is not an icon",
+      page('<div>2023-06-02 <span class="eye">看点</span> 42</div>'),
+      null,
+    ],
+    [
+      "the reported byline: the count is filled by script, the date's day is not the count",
+      page('<p>发布时间：2024-03-19 点击：<span id="hits"></span></p>'),
+      null,
+    ],
+    [
+      "the same without a space before the empty label",
+      page('<p>发布时间：2024-03-19点击：<span id="hits"></span></p>'),
+      null,
+    ],
+    [
+      "an unlabelled date before an empty label without a colon",
+      page('<p>2024-03-19 点击<span id="hits"></span></p>'),
+      null,
+    ],
     ["no views", page(""), null],
   ])("%s", (_name, html, expected) => {
     expect(viewsOf(html)).toBe(expected);

@@ -39,7 +39,9 @@ export function extractViews(
     const after = LEADING_COUNT.exec(hit.value);
     if (after) return toCount(after[1], after[2]);
     if (hit.value.length === 0) {
-      const before = TRAILING_COUNT.exec(hit.before) ?? STANDALONE_COUNT.exec(hit.before);
+      // A bare number is a count only when it is not the previous label's value (`评论 3 阅读`).
+      const before =
+        TRAILING_COUNT.exec(hit.before) ?? (hit.beforeIsOwn ? STANDALONE_COUNT.exec(hit.before) : null);
       if (before) return toCount(before[1], before[2]);
       // An empty count slot: the number is written by a script we did not run.
       if (hit.hasColon) return null;
