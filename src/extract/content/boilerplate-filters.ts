@@ -15,6 +15,7 @@ import { keepMainCluster } from "./keep-main-cluster.js";
 import { stripBreadcrumbs } from "./strip-breadcrumbs.js";
 import { stripContactBlocks } from "./strip-contact-blocks.js";
 import { stripDisclaimers } from "./strip-disclaimers.js";
+import { stripEnglishChromeLines } from "./strip-english-chrome-lines.js";
 import { stripMetadataLines } from "./strip-metadata-lines.js";
 import { stripPhotoCredits } from "./strip-photo-credits.js";
 import { stripPlayerNotices } from "./strip-player-notices.js";
@@ -33,6 +34,7 @@ export const BOILERPLATE_FILTERS: readonly BlockFilter[] = [
   stripRepeatedTitle,
   stripBreadcrumbs,
   stripMetadataLines,
+  stripEnglishChromeLines,
   stripShareBars,
   stripPrevNext,
   stripPlayerNotices,
