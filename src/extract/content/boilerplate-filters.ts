@@ -11,11 +11,13 @@
 import type { BlockFilter, FilterContext } from "./block-filter.js";
 import type { Block } from "./block-model.js";
 import { cutAfterEndMarker } from "./cut-after-end-marker.js";
+import { dropRepeatedBlocks } from "./drop-repeated-blocks.js";
 import { keepMainCluster } from "./keep-main-cluster.js";
 import { stripBreadcrumbs } from "./strip-breadcrumbs.js";
 import { stripContactBlocks } from "./strip-contact-blocks.js";
 import { stripDisclaimers } from "./strip-disclaimers.js";
 import { stripEnglishChromeLines } from "./strip-english-chrome-lines.js";
+import { stripFigureCaptions } from "./strip-figure-captions.js";
 import { stripMetadataLines } from "./strip-metadata-lines.js";
 import { stripPhotoCredits } from "./strip-photo-credits.js";
 import { stripPlayerNotices } from "./strip-player-notices.js";
@@ -35,6 +37,8 @@ export const BOILERPLATE_FILTERS: readonly BlockFilter[] = [
   stripBreadcrumbs,
   stripMetadataLines,
   stripEnglishChromeLines,
+  stripFigureCaptions,
+  dropRepeatedBlocks,
   stripShareBars,
   stripPrevNext,
   stripPlayerNotices,
