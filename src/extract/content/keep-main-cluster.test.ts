@@ -71,12 +71,13 @@ describe("keepMainCluster", () => {
     });
 
     test("shop links between paragraphs stay; a READ MORE teaser goes", () => {
-      const html = `<p>${en("one")}</p><p><a href="https://shop.test/1">Get it on Amazon for $39.99</a></p><p>${en("two")}</p><p><a href="/x">READ MORE: Prices rise again</a></p><p>${en("three")}</p>`;
+      const html = `<p>${en("one")}</p><p><a href="https://shop.test/1">Get it on Amazon for $39.99</a></p><p>${en("two")}</p><p><a href="/x">READ MORE: Prices rise again</a></p><p>${en("three")}</p><p><a href="/y">SINGER CLEARED TO PERFORM AT AWARDS</a></p><p>${en("four")}</p>`;
       expect(keptTexts(keepMainCluster, html)).toEqual([
         en("one"),
         "Get it on Amazon for $39.99",
         en("two"),
         en("three"),
+        en("four"),
       ]);
     });
 

@@ -13,7 +13,8 @@
  * the article's own: they count as neutral lines. English articles link their own content instead: a
  * product name, a shop link ("Get it on Amazon for $39"), a bare source URL between two paragraphs
  * belongs to the text. So in a cluster written in a spaced script, a link line between the cluster's
- * first and last prose block stays, unless it opens with a teaser label ("READ MORE: …", "Related: …").
+ * first and last prose block stays, unless it opens with a teaser label ("READ MORE: …", "Related: …")
+ * or is written in capitals, as linked headlines of other stories are.
  */
 
 import type { BlockFilter } from "./block-filter.js";
@@ -37,7 +38,9 @@ const CLUSTER_GAP_LINK_LINES = 4;
 /** Below this share of CJK ideographs (of reading units) the cluster is in a spaced script. */
 const MAX_SPACED_CJK_SHARE = 0.2;
 /** A teaser label opening a link line: a few words and a colon (`READ MORE:`, `Related:`, `WATCH:`). */
-const TEASER_LABEL = /^[\p{L}' ]{2,24}[:：|»>]/u;
+const TEASER_LABEL = /^[\p{L}\p{N}'. ]{2,24}[:：|»>]/u;
+/** A linked line in capitals is another story's headline (`SINGER CLEARED TO PERFORM AT AWARDS`). */
+const SHOUTED_HEADLINE = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
 
 type BlockClass = "prose" | "links" | "neutral";
 
@@ -135,7 +138,11 @@ export const keepMainCluster: BlockFilter = (blocks) => {
   const spaced = isSpacedScript(blocks.slice(best.first, best.last + 1));
   const keepsLink = (block: Block, index: number): boolean =>
     endsLikeSentence(block.text) ||
-    (spaced && index > best.first && index < best.last && !TEASER_LABEL.test(block.text));
+    (spaced &&
+      index > best.first &&
+      index < best.last &&
+      !TEASER_LABEL.test(block.text) &&
+      !SHOUTED_HEADLINE.test(block.text));
   return blocks.filter(
     (block, index) =>
       index >= first && index <= last && (classes[index] !== "links" || keepsLink(block, index)),

@@ -89,11 +89,17 @@ describe("stripEnglishChromeLines", () => {
     expect(kept).not.toContain("DON'T MISS");
   });
 
-  test("Chinese lines are left to the Chinese filters", () => {
-    const html = `<p>${prose("甲", 120)}</p><p>Close</p><p>图片：张三 Photo: Zhang San</p>`;
+  test("a Chinese article is left to the Chinese filters, its Latin lines included", () => {
+    const html = `<p>${prose("甲", 120)}</p><p>2023-01-10 12:00</p><p>info@example.com</p>`;
     expect(keptTexts(stripEnglishChromeLines, html)).toEqual([
       prose("甲", 120),
-      "图片：张三 Photo: Zhang San",
+      "2023-01-10 12:00",
+      "info@example.com",
     ]);
+  });
+
+  test("a contact line and a caption credited to a wire photographer go", () => {
+    const html = `${article(3)}<p>Shoppers queue outside a store in Miami. (AP Photo/Jane Doe)</p><p>jane.doe@example.com</p><p>twitter.com/janedoe</p>`;
+    expect(keptTexts(stripEnglishChromeLines, html)).toHaveLength(3);
   });
 });

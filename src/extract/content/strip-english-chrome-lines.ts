@@ -8,7 +8,8 @@
  * `More Great WIRED Stories`) takes everything after it when it comes after the bulk of the article.
  *
  * The Chinese filters know these lines by their own vocabulary (`责任编辑：`, `（刘通摄）`); this one
- * reads only lines without CJK text, so Chinese pages are left to them. Each pattern is anchored to the
+ * reads only articles in a spaced script and their lines without CJK text, so Chinese pages are left
+ * to them. Each pattern is anchored to the
  * whole line and capped in length, so a sentence of the article that mentions a photo, a date or
  * Twitter stays.
  */
@@ -23,7 +24,7 @@ const MONTH =
 const WEEKDAY = "(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\\.?";
 /** One piece of a date stamp: a month, a weekday, a number, a time, a zone, a stamp label. */
 const STAMP_TOKEN = new RegExp(
-  `^(?:${MONTH}|${WEEKDAY}|\\d{1,4}(?:st|nd|rd|th|[ap]\\.?m\\.?)?|\\d{1,2}[:.]\\d{2}(?:[ap]\\.?m\\.?)?|\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4}|[ap]\\.?m\\.?|[ecmp][sd]t|bst|cest?|ist|aest|aedt|amt|hkt|jst|sgt|utc|gmt|et|published|updated|posted|modified|last|first|on|at|date|time|and|read|min(?:ute)?s?)$`,
+  `^(?:${MONTH}|${WEEKDAY}|\\d{1,4}(?:st|nd|rd|th|[ap]\\.?m\\.?)?|\\d{1,2}[:.]\\d{2}(?:[ap]\\.?m\\.?)?|\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4}|[ap]\\.?m\\.?|[ecmph][sd]t|ak[sd]t|bst|cest?|ist|aest|aedt|amt|hkt|jst|sgt|utc|gmt|et|published|updated|posted|modified|last|first|on|at|date|time|and|read|min(?:ute)?s?)$`,
   "i",
 );
 const HAS_DATE = new RegExp(
@@ -48,7 +49,7 @@ export function isDateStamp(text: string): boolean {
 
 /** A photo credit or a caption closed by one. */
 const CREDIT_LINE =
-  /^(?:\(?(?:photo(?:graph)?s?|photo illustration|image|picture|pic|credit|illustration|video|source)(?:\s+credit)?s?\s*(?:by\b|:)|\d+\s*of\s*\d+\b.*(?:photo|getty|ap|reuters|credit))|(?:\((?:image|photo|picture|credit|image credit|photo credit)s?:[^)]*\)|[/|,]\s*getty images(?: for [^)]*)?|\b(?:ap|afp|reuters|epa|shutterstock|istock) photo)\)?\s*$/i;
+  /^(?:\(?(?:photo(?:graph)?s?|photo illustration|image|picture|pic|credit|illustration|video|source)(?:\s+credit)?s?\s*(?:by\b|:)|\d+\s*of\s*\d+\b.*(?:photo|getty|ap|reuters|credit))|(?:\((?:image|photo|picture|credit|image credit|photo credit)s?:[^)]*\)|[/|,]\s*getty images(?: for [^)]*)?|\b(?:ap|afp|reuters|epa|shutterstock|istock) photo(?:\/[^)]*)?)\)?\s*$/i;
 /** Captions with a credit are at most this long (words). */
 const MAX_CREDIT_WORDS = 40;
 
@@ -70,7 +71,8 @@ const WIDGET_LINE = new RegExp(
     "leave a comment",
     "subscribe",
     "read more",
-    "continue reading",
+    "continue reading(?: below)?",
+    "story continues below",
     "share(?: this(?: article| story)?)?",
     "tweet",
     "print",
@@ -104,6 +106,9 @@ const CALL_TO_ACTION_CHANNEL =
   /twitter|facebook|instagram|youtube|linkedin|newsletter|podcast|\bapp\b|alerts|e-?mail|@|forums?|members?|subscri/i;
 /** Calls to action are short. */
 const MAX_CALL_TO_ACTION_WORDS = 45;
+/** A contact line on its own: an e-mail address or a social profile. */
+const CONTACT_LINE =
+  /^(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?:\/\/)?(?:www\.)?(?:twitter|x|facebook|instagram|linkedin)\.com\/\S+)$/i;
 /** Cookie and consent notices. */
 const CONSENT_NOTICE = /\b(?:uses?|using) cookies\b/i;
 
@@ -145,7 +150,7 @@ function wordCount(text: string): number {
 /** True for a line of English page chrome, judged on its own. */
 export function isEnglishChromeLine(text: string): boolean {
   const words = wordCount(text);
-  if (WIDGET_LINE.test(text) || isDateStamp(text)) return true;
+  if (WIDGET_LINE.test(text) || CONTACT_LINE.test(text) || isDateStamp(text)) return true;
   if (words <= MAX_CREDIT_WORDS && CREDIT_LINE.test(text)) return true;
   if (words <= MAX_CREDIT_LINE_WORDS && REPORTING_CREDIT.test(text)) return true;
   if (
@@ -182,7 +187,18 @@ function sectionExtent(blocks: readonly Block[], index: number): number {
   return prose <= total * MAX_TAIL_PROSE_SHARE ? blocks.length - 1 : end;
 }
 
+/** Below this share of CJK ideographs (of reading units) the article is in a spaced script. */
+const MAX_SPACED_CJK_SHARE = 0.2;
+
+function isSpacedScript(blocks: readonly Block[]): boolean {
+  const length = blocks.reduce((sum, block) => sum + block.length, 0);
+  const cjk = blocks.reduce((sum, block) => sum + countCjk(block.text), 0);
+  return cjk < length * MAX_SPACED_CJK_SHARE;
+}
+
 export const stripEnglishChromeLines: BlockFilter = (blocks) => {
+  // A Chinese article's Latin lines (a date, an address) are its own: the Chinese filters judge them.
+  if (!isSpacedScript(blocks)) return [...blocks];
   const drop = new Set<number>();
   blocks.forEach((block, index) => {
     if (countCjk(block.text) > 0) return;
