@@ -93,15 +93,31 @@ const WIDGET_LINE = new RegExp(
 
 /** Wire-service bylines and reporting credits. */
 const REPORTING_CREDIT =
-  /^(?:additional reporting by\b.*|.{2,60}\bcontributed (?:to )?(?:this )?(?:report(?:ing)?|story)\b.*|.{2,60},\s*(?:ap|associated press)\b.{0,30}\bwriter|.{2,60}(?:,|\|)\s*(?:associated press|the associated press))$/i;
+  /^(?:.{2,200}\bcontributed (?:to )?(?:this )?(?:report(?:ing)?|story)\b.*|.{2,60},\s*(?:ap|associated press)\b.{0,30}\bwriter|.{2,60}(?:,|\|)\s*(?:associated press|the associated press))$/i;
+/**
+ * A news agency's desk credit: `(Reporting by A; additional reporting by B; Editing by C)`. The same
+ * opening starts sentences too ("Reporting by the paper led to…"), so the credit must be bracketed,
+ * list several roles, or be short and unfinished.
+ */
+const DESK_CREDIT = /^\(?(?:additional )?(?:reporting|writing|editing) by\b/i;
+const MAX_BARE_DESK_CREDIT_WORDS = 12;
+
+function isDeskCredit(text: string, words: number): boolean {
+  if (!DESK_CREDIT.test(text)) return false;
+  return (
+    text.startsWith("(") ||
+    text.includes(";") ||
+    (words <= MAX_BARE_DESK_CREDIT_WORDS && !/[.!?]$/.test(text))
+  );
+}
 /** Reporting credits are short. */
-const MAX_CREDIT_LINE_WORDS = 20;
+const MAX_CREDIT_LINE_WORDS = 40;
 
 /** A call to action speaks for the site: `our`, `us`, a handle, its app or newsletter. */
-const SITE_VOICE = /\b(?:our|us|newsletter|app|here)\b|@/i;
+const SITE_VOICE = /\b(?:our|us|newsletters?|inbox|app|here)\b|@/i;
 /** Calls to follow the site, sign up, get its app: a promotion verb first, a channel in the line. */
 const CALL_TO_ACTION_START =
-  /^(?:follow|subscribe|sign up|join|like this|get (?:breaking|the|our|fox)|click here|download|write to|email|contact|if you enjoyed)\b/i;
+  /^(?:follow|subscribe|sign up|join|like this|get (?:breaking|the|our|fox)|click here|download|write to|email|contact|if you enjoyed|have a (?:news )?tip)\b/i;
 const CALL_TO_ACTION_CHANNEL =
   /twitter|facebook|instagram|youtube|linkedin|newsletter|podcast|\bapp\b|alerts|e-?mail|@|forums?|members?|subscri/i;
 /** Calls to action are short. */
@@ -152,7 +168,8 @@ export function isEnglishChromeLine(text: string): boolean {
   const words = wordCount(text);
   if (WIDGET_LINE.test(text) || CONTACT_LINE.test(text) || isDateStamp(text)) return true;
   if (words <= MAX_CREDIT_WORDS && CREDIT_LINE.test(text)) return true;
-  if (words <= MAX_CREDIT_LINE_WORDS && REPORTING_CREDIT.test(text)) return true;
+  if (words <= MAX_CREDIT_LINE_WORDS && (REPORTING_CREDIT.test(text) || isDeskCredit(text, words)))
+    return true;
   if (
     words <= MAX_CALL_TO_ACTION_WORDS &&
     CALL_TO_ACTION_START.test(text) &&
