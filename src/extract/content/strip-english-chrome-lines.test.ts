@@ -47,6 +47,8 @@ describe("isEnglishChromeLine", () => {
     "Jane Doe, Ap Auto Writer",
     "Jane Doe contributed to this report.",
     "Additional reporting by John Roe",
+    "By Jane Doe",
+    "By Jane Doe and John Roe",
     "(Reporting by Jane Doe; additional reporting by John Roe; Editing by Max Moe)",
     "Associated Press writers Jane Doe, John Roe and Max Moe in Washington contributed to this report.",
     "Have a tip? Jane Doe may be reached at jdoe@example.com. Follow her on Twitter @janedoe.",
@@ -65,6 +67,7 @@ describe("isEnglishChromeLine", () => {
     "Join the march, organisers wrote on Facebook.",
     "Close to 4,000 people are expected to attend.",
     "Thunder: Host the Lakers on Friday.",
+    "By then the market had closed.",
     "Reporting by the newspaper contributed to his resignation, he told reporters at a press conference on Monday in the capital, where he was met by protesters and journalists from all over the country.",
   ])("%s is article text", (text) => {
     expect(isEnglishChromeLine(text)).toBe(false);

@@ -122,6 +122,9 @@ const CALL_TO_ACTION_CHANNEL =
   /twitter|facebook|instagram|youtube|linkedin|newsletter|podcast|\bapp\b|alerts|e-?mail|@|forums?|members?|subscri/i;
 /** Calls to action are short. */
 const MAX_CALL_TO_ACTION_WORDS = 45;
+/** A byline on its own: `By Jane Doe`, `By Jane Doe and John Roe`, `By JANE DOE, Staff Writer`. */
+const BARE_BYLINE =
+  /^[Bb][Yy]:?\s+(?:[\p{Lu}][\p{L}.'’-]*\s*){1,4}(?:(?:,|and|&)\s*(?:[\p{Lu}][\p{L}.'’-]*\s*){1,4})*$/u;
 /** A contact line on its own: an e-mail address or a social profile. */
 const CONTACT_LINE =
   /^(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?:\/\/)?(?:www\.)?(?:twitter|x|facebook|instagram|linkedin)\.com\/\S+)$/i;
@@ -166,7 +169,8 @@ function wordCount(text: string): number {
 /** True for a line of English page chrome, judged on its own. */
 export function isEnglishChromeLine(text: string): boolean {
   const words = wordCount(text);
-  if (WIDGET_LINE.test(text) || CONTACT_LINE.test(text) || isDateStamp(text)) return true;
+  if (WIDGET_LINE.test(text) || CONTACT_LINE.test(text) || BARE_BYLINE.test(text) || isDateStamp(text))
+    return true;
   if (words <= MAX_CREDIT_WORDS && CREDIT_LINE.test(text)) return true;
   if (words <= MAX_CREDIT_LINE_WORDS && (REPORTING_CREDIT.test(text) || isDeskCredit(text, words)))
     return true;
