@@ -11,10 +11,13 @@
 import type { BlockFilter, FilterContext } from "./block-filter.js";
 import type { Block } from "./block-model.js";
 import { cutAfterEndMarker } from "./cut-after-end-marker.js";
+import { dropRepeatedBlocks } from "./drop-repeated-blocks.js";
 import { keepMainCluster } from "./keep-main-cluster.js";
 import { stripBreadcrumbs } from "./strip-breadcrumbs.js";
 import { stripContactBlocks } from "./strip-contact-blocks.js";
 import { stripDisclaimers } from "./strip-disclaimers.js";
+import { stripEnglishChromeLines } from "./strip-english-chrome-lines.js";
+import { stripFigureCaptions } from "./strip-figure-captions.js";
 import { stripLeadSummary } from "./strip-lead-summary.js";
 import { stripMetadataLines } from "./strip-metadata-lines.js";
 import { stripPhotoCredits } from "./strip-photo-credits.js";
@@ -36,6 +39,9 @@ export const BOILERPLATE_FILTERS: readonly BlockFilter[] = [
   stripLeadSummary,
   stripBreadcrumbs,
   stripMetadataLines,
+  stripEnglishChromeLines,
+  stripFigureCaptions,
+  dropRepeatedBlocks,
   stripShareBars,
   stripPromoBlocks,
   stripPrevNext,

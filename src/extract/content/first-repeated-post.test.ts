@@ -3,8 +3,16 @@ import { parseHtml } from "../parse-html.js";
 import { findPostRuns, firstRepeatedPost } from "./first-repeated-post.js";
 import { prose, TEST_URL } from "./test-snippets.js";
 
-function post(seed: string): string {
-  return `<div class="post-body"><p>${prose(seed, 120)}</p><p>${prose(`${seed}续`, 120)}</p></div>`;
+/** A post with its own header (title and date), as forum floors and blog entries print them. */
+function post(seed: string, day = 21): string {
+  const header = `<div class="post-head">${seed}的帖子 2005-03-${day} 01:20</div>`;
+  return `<div class="floor">${header}<div class="post-body"><p>${prose(seed, 120)}</p><p>${prose(`${seed}续`, 120)}</p></div></div>`;
+}
+
+/** English prose of about `words` words, unique per `seed`. */
+function englishProse(seed: string, words = 60): string {
+  const sentence = `The ${seed} committee said on Tuesday that the new rules would take effect next year, officials added.`;
+  return sentence.repeat(Math.ceil((words * 6) / sentence.length));
 }
 
 function narrowed(pageBody: string, pick: (body: Element) => Element): string | null {
@@ -17,7 +25,7 @@ function narrowed(pageBody: string, pick: (body: Element) => Element): string | 
 }
 
 describe("firstRepeatedPost", () => {
-  const page = `<div id="list">${post("甲")}${post("乙")}${post("丙")}</div>`;
+  const page = `<div id="list">${post("甲", 21)}${post("乙", 20)}${post("丙", 19)}</div>`;
 
   test("a list of posts narrows to the first", () => {
     const text = narrowed(page, (body) => body.querySelector("#list") as Element);
@@ -48,5 +56,23 @@ describe("firstRepeatedPost", () => {
   test("sections of one article without post names are left alone", () => {
     const article = `<div id="a"><div class="section"><p>${prose("甲", 120)}</p></div><div class="section"><p>${prose("乙", 120)}</p></div></div>`;
     expect(narrowed(article, (body) => body.querySelector("#a") as Element)).toBeNull();
+  });
+
+  test("an article split into same-class chunks around an advert is one article, not posts", () => {
+    const chunk = (seed: string) =>
+      `<div class="article__body"><p>${englishProse(seed)}</p><p>${englishProse(`${seed} second`)}</p></div>`;
+    const article = `<article id="a"><p class="date">November 15, 2019</p>${chunk("first")}<div class="ad">Advertisement</div>${chunk("second")}</article>`;
+    expect(narrowed(article, (body) => body.querySelector("#a") as Element)).toBeNull();
+  });
+
+  test("a run of English blog entries, each dated in its header, narrows to the first", () => {
+    const entry = (seed: string, day: number) =>
+      `<div class="hentry"><h2>${seed} news</h2><span>Nov ${day}, 2019</span><div class="entry-content"><p>${englishProse(seed)}</p></div></div>`;
+    const text = narrowed(
+      `<div id="list">${entry("alpha", 15)}${entry("beta", 14)}</div>`,
+      (body) => body.querySelector("#list") as Element,
+    );
+    expect(text).toContain("alpha");
+    expect(text).not.toContain("beta");
   });
 });

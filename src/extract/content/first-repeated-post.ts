@@ -6,8 +6,10 @@
  * posts or the longest post, never the one the page is about: on a forum thread that is the opening
  * post, on a blog page the newest entry, both first in document order. Posts are recognised as
  * elements that share one tag and class naming a post (`td.post-body`, `div.entry`, `div.floor`) and
- * each hold prose of their own. Sections of one article rarely carry such names, and two of them must
- * hold prose, so a single article page is left alone.
+ * each hold prose of their own. Sections of one article carry such names too (`article__body`,
+ * `post__content` split around an advert or a figure: common on English sites), so two of the posts must
+ * also show a date of their own beside their body (a forum floor's or a blog entry's header): chunks of
+ * one article share the page's single date.
  */
 import { countPunctuation, readingLength } from "./normalize-text.js";
 
@@ -54,6 +56,48 @@ function holdsProse(element: Element): boolean {
   return readingLength(text) >= MIN_POST_LENGTH && countPunctuation(text) >= MIN_POST_PUNCTUATION;
 }
 
+/**
+ * A date as post headers print it: `2005-03-21`, `2019/11/15`, `2019年11月15日`, `3月21日`, `15.11.2019`,
+ * `Nov 15, 2019`, `15 November 2019`, `01:20` (headers run words together: no word boundaries).
+ */
+const MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?";
+const DATE_PATTERN = new RegExp(
+  [
+    "\\d{4}\\s*[-/.年]\\s*\\d{1,2}",
+    "\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日",
+    "\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}",
+    `${MONTH}\\s+\\d{1,2},?\\s+\\d{4}`,
+    `\\d{1,2}\\s+${MONTH}\\s+\\d{4}`,
+    "\\d{1,2}:\\d{2}",
+  ].join("|"),
+  "i",
+);
+/** Posts whose own header must show a date for the group to count as a run of posts. */
+const MIN_DATED_POSTS = 2;
+
+/** The text of the branch below the group's common ancestor that holds `member`, without `member`'s. */
+function headerText(member: Element, ancestor: Element): string {
+  let branch = member;
+  while (branch.parentElement && branch.parentElement !== ancestor) branch = branch.parentElement;
+  const whole = branch.textContent ?? "";
+  const own = member.textContent ?? "";
+  return whole.replace(own, "");
+}
+
+function commonAncestor(elements: readonly Element[]): Element | null {
+  let ancestor = elements[0]?.parentElement ?? null;
+  while (ancestor && !elements.every((element) => ancestor?.contains(element)))
+    ancestor = ancestor.parentElement;
+  return ancestor;
+}
+
+/** True when at least two members carry a date outside their body, as separate posts do. */
+function postsAreDated(group: readonly Element[]): boolean {
+  const ancestor = commonAncestor(group);
+  if (!ancestor) return false;
+  return group.filter((member) => DATE_PATTERN.test(headerText(member, ancestor))).length >= MIN_DATED_POSTS;
+}
+
 /** Groups of two or more same-signature, non-nested elements that each hold prose. */
 function postGroups(root: Element): Element[][] {
   const groups = new Map<string, Element[]>();
@@ -65,7 +109,7 @@ function postGroups(root: Element): Element[][] {
     group.push(element);
     groups.set(key, group);
   }
-  return [...groups.values()].filter((group) => group.length >= 2);
+  return [...groups.values()].filter((group) => group.length >= 2 && postsAreDated(group));
 }
 
 function compact(text: string): string {

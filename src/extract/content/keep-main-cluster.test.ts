@@ -77,4 +77,47 @@ describe("keepMainCluster", () => {
     const html = `<p>${prose("甲", 80)}</p><p>${prose("乙", 80)}</p><p>${prose("丙", 80)}</p>${links(5, "推荐")}`;
     expect(keptTexts(keepMainCluster, html)).toHaveLength(3);
   });
+
+  describe("English articles link their own content", () => {
+    const en = (seed: string) =>
+      `The ${seed} report said on Monday that prices rose again, and analysts expect the trend to continue into next year.`;
+    const navLinks = Array.from(
+      { length: 5 },
+      (_, index) => `<p><a href="/n${index}">Section ${index}</a></p>`,
+    ).join("");
+
+    test("list items that open with a linked lead and go on in plain words stay, however many in a row", () => {
+      const items = ["Alpha", "Beta", "Gamma", "Delta", "Epsilon"].map(
+        (name) =>
+          `<li><a href="/${name}">${name} has bought a startup that once powered a rival's cloud</a>. The deal was first reported by the trade press on Monday.</li>`,
+      );
+      const html = `${navLinks}<p>${en("first")}</p><ul>${items.join("")}</ul><p>${en("closing")}</p>`;
+      expect(keptTexts(keepMainCluster, html)).toHaveLength(7);
+    });
+
+    test("shop links between paragraphs stay; a READ MORE teaser goes", () => {
+      const html = `<p>${en("one")}</p><p><a href="https://shop.test/1">Get it on Amazon for $39.99</a></p><p>${en("two")}</p><p><a href="/x">READ MORE: Prices rise again</a></p><p>${en("three")}</p><p><a href="/y">SINGER CLEARED TO PERFORM AT AWARDS</a></p><p>${en("four")}</p>`;
+      expect(keptTexts(keepMainCluster, html)).toEqual([
+        en("one"),
+        "Get it on Amazon for $39.99",
+        en("two"),
+        en("three"),
+        en("four"),
+      ]);
+    });
+
+    test("a cited source address after the last paragraph stays", () => {
+      const html = `<p>${en("one")}</p><p>${en("two")}</p><p><a href="http://source.test/a">http://source.test/2013/02/a-report.html</a></p>${navLinks}`;
+      expect(keptTexts(keepMainCluster, html)).toEqual([
+        en("one"),
+        en("two"),
+        "http://source.test/2013/02/a-report.html",
+      ]);
+    });
+  });
+
+  test("in a Chinese article an in-body headline link still goes", () => {
+    const html = `<p>${A}</p><p><a href="/r">某地召开工作会议部署全年任务</a></p><p>${B}</p>`;
+    expect(keptTexts(keepMainCluster, html)).toEqual([A, B]);
+  });
 });

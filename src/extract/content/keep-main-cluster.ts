@@ -10,13 +10,17 @@
  * together with the neutral lines that touch it (subheadings, captions, a closing line). Link-only
  * lines inside the winning cluster are dropped too: in Chinese news they are "点击进入…" teasers and
  * in-body headline links, not sentences of the article. A notice's attachments are links too, but
- * the article's own: they count as neutral lines.
+ * the article's own: they count as neutral lines. English articles link their own content instead: a
+ * product name, a shop link ("Get it on Amazon for $39"), a bare source URL between two paragraphs
+ * belongs to the text. So in a cluster written in a spaced script, a link line between the cluster's
+ * first and last prose block stays, unless it opens with a teaser label ("READ MORE: …", "Related: …")
+ * or is written in capitals, as linked headlines of other stories are.
  */
 
 import type { BlockFilter } from "./block-filter.js";
 import type { Block } from "./block-model.js";
 import { isAttachment } from "./headline-shape.js";
-import { countPunctuation, endsLikeSentence } from "./normalize-text.js";
+import { countCjk, countPunctuation, endsLikeSentence } from "./normalize-text.js";
 
 /** Reading units from which a punctuated block counts as prose. */
 const MIN_PROSE_LENGTH = 25;
@@ -36,16 +40,41 @@ const MAX_BOX_LINK_LINES = 15;
 /** …and the prose above it joins the article when it has this many prose blocks and reading units. */
 const MIN_OPENING_PROSE_BLOCKS = 2;
 const MIN_OPENING_LENGTH = 150;
+/** Below this share of CJK ideographs (of reading units) the cluster is in a spaced script. */
+const MAX_SPACED_CJK_SHARE = 0.2;
+/** A teaser label opening a link line: a few words and a colon (`READ MORE:`, `Related:`, `WATCH:`). */
+const TEASER_LABEL = /^[\p{L}\p{N}'. ]{2,24}[:：|»>]/u;
+/** A linked line in capitals is another story's headline (`SINGER CLEARED TO PERFORM AT AWARDS`). */
+const SHOUTED_HEADLINE = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
 
 type BlockClass = "prose" | "links" | "neutral";
 
 /** A complete sentence: ends with a full stop, question or exclamation mark (closing quotes allowed). */
 const FULL_SENTENCE = /[。！？.!?](?:[”’"'）)」』]*)$/;
 
+/** A line whose text is a web address: a cited source, not another article's headline. */
+const BARE_URL = /^(?:https?:\/\/|www\.)\S+$/i;
+/** Unlinked words after a linked lead that make a spaced-script line a sentence of its own. */
+const MIN_UNLINKED_TAIL = 8;
+
+/**
+ * An English list item or paragraph that opens with a linked lead and goes on in plain words
+ * ("<a>Google has bought CloudSimple</a>. The startup was…") is a sentence of the article, however
+ * much of it is linked. Chinese teaser lines are left to the link share (their summaries are not).
+ */
+function isLinkLedSentence(block: Block): boolean {
+  return (
+    countCjk(block.text) === 0 &&
+    block.length - block.linkLength >= MIN_UNLINKED_TAIL &&
+    endsLikeSentence(block.text)
+  );
+}
+
 export function classifyBlock(block: Block): BlockClass {
   const linkShare = block.length === 0 ? 0 : block.linkLength / block.length;
   if (isAttachment(block)) return "neutral";
-  if (linkShare >= MIN_LINK_LINE_SHARE) return "links";
+  if (linkShare >= MIN_LINK_LINE_SHARE)
+    return BARE_URL.test(block.text) || isLinkLedSentence(block) ? "neutral" : "links";
   if (linkShare > MAX_PROSE_LINK_SHARE) return "neutral";
   const punctuated =
     block.length >= MIN_PROSE_LENGTH && countPunctuation(block.text) >= MIN_PROSE_PUNCTUATION;
@@ -132,8 +161,22 @@ export const keepMainCluster: BlockFilter = (blocks) => {
   if (!best) return [...blocks];
   const first = extend(classes, openingOf(best, clusters, classes), -1);
   const last = extend(classes, best.last, 1);
+  const spaced = isSpacedScript(blocks.slice(best.first, best.last + 1));
+  const keepsLink = (block: Block, index: number): boolean =>
+    endsLikeSentence(block.text) ||
+    (spaced &&
+      index > best.first &&
+      index < best.last &&
+      !TEASER_LABEL.test(block.text) &&
+      !SHOUTED_HEADLINE.test(block.text));
   return blocks.filter(
     (block, index) =>
-      index >= first && index <= last && (classes[index] !== "links" || endsLikeSentence(block.text)),
+      index >= first && index <= last && (classes[index] !== "links" || keepsLink(block, index)),
   );
 };
+
+function isSpacedScript(blocks: readonly Block[]): boolean {
+  const length = blocks.reduce((sum, block) => sum + block.length, 0);
+  const cjk = blocks.reduce((sum, block) => sum + countCjk(block.text), 0);
+  return length > 0 && cjk < length * MAX_SPACED_CJK_SHARE;
+}

@@ -10,6 +10,7 @@ describe("stripShareBars", () => {
     ["platform names only", "<p>微信 | 新浪微博 | 豆瓣</p>"],
     ["a counter bar", "<p>点赞 12 收藏 3 转发</p>"],
     ["a follow prompt", "<p>扫描下方二维码，关注我们的微信公众号</p>"],
+    ["an English share prompt", "<p>Share: Facebook Twitter Email</p>"],
   ])("drops %s", (_name, html) => {
     expect(keptTexts(stripShareBars, `<p>${A}</p>${html}`)).toEqual([A]);
   });
@@ -17,6 +18,10 @@ describe("stripShareBars", () => {
   test.each([
     ["a sentence about WeChat", "微信已成为很多老人获取新闻的主要渠道。"],
     ["a number alone", "2023"],
+    [
+      "an English sentence opening with Shares",
+      "Shares of the retailer fell 5% in premarket trading after it cut its forecast.",
+    ],
   ])("keeps %s", (_name, line) => {
     expect(keptTexts(stripShareBars, `<p>${A}</p><p>${line}</p>`)).toEqual([A, line]);
   });

@@ -15,7 +15,7 @@ export const SHARE_OPENERS = [
   "一键分享",
   "转发到",
   "转发至",
-  "Share",
+  "Share(?![a-z])", // not "Shares of the company fell…"
   "扫一扫",
   "扫描二维码",
 ];

@@ -66,4 +66,20 @@ describe("stripUnrelatedHeadlines", () => {
   ])("keeps %s", (_name, html, expected) => {
     expect(keptTexts(stripUnrelatedHeadlines, html)).toEqual(expected);
   });
+
+  test("an English article's own short unlinked lines after its last paragraph stay (a tour schedule)", () => {
+    const last = "The band's tour resumes next year, the promoter said in a statement on Monday.";
+    const dates = [
+      "June 9 – West Palm Beach, FL @ Coral Sky Arena",
+      "June 10 – Tampa, FL @ Bay Amphitheatre",
+    ];
+    const html = `<p>${last}</p><p>Tour Dates</p>${dates.map((line) => `<p>${line}</p>`).join("")}`;
+    expect(keptTexts(stripUnrelatedHeadlines, html)).toEqual([last, "Tour Dates", ...dates]);
+  });
+
+  test("linked English headlines after the body still go", () => {
+    const last = "The band's tour resumes next year, the promoter said in a statement on Monday.";
+    const html = `<p>${last}</p><p><a href="/a">Singer announces farewell tour</a></p>`;
+    expect(keptTexts(stripUnrelatedHeadlines, html)).toEqual([last]);
+  });
 });
