@@ -6,10 +6,13 @@
  *   const result = await runSet(resolveSets("cwced")[0], "../shared/corpus", { baseline: true, segmenter });
  *   console.log(result.caiji.scores.metrics.bodyF1?.value);
  */
+
+import { existsSync } from "node:fs";
 import type { Segmenter } from "../nlp/segmenter.js";
 import { join } from "./corpus-files.js";
+import { crossGoldNote, crossGoldScores } from "./cross-gold-check.js";
 import type { EvalCase, Prediction } from "./eval-case.js";
-import { type EvalSetSpec, readSet } from "./eval-sets.js";
+import { type EvalSetSpec, evalSets, readSet } from "./eval-sets.js";
 import { goldShareInPage, pageText } from "./gold-coverage.js";
 import { predictWithCaiji } from "./predict-caiji.js";
 import { predictWithReadability } from "./predict-readability.js";
@@ -107,6 +110,8 @@ export async function runSet(
       await yieldToEventLoop();
     }
     result.goldInPage = sum / withBody.length;
+    const crossNote = crossGoldCheck(spec, cases, corpusRoot);
+    if (crossNote) result.notes = [...result.notes, crossNote];
   }
   if (options.baseline) {
     result.baseline = summarize(cases, baselinePredictions, data.lang, baselineTiming.summary());
@@ -122,6 +127,21 @@ export async function runSet(
     result.upstreamCheck = checkAebUpstream(join(corpusRoot, spec.folder), ids);
   }
   return result;
+}
+
+/** Sets whose pages overlap and whose golds follow different rules (`cross-gold-check.ts`). */
+const crossGoldSibling: Readonly<Record<string, string>> = { cwced: "cleaneval", cleaneval: "cwced" };
+
+function crossGoldCheck(
+  spec: EvalSetSpec,
+  cases: readonly EvalCase[],
+  corpusRoot: string,
+): string | undefined {
+  const siblingSpec = evalSets.find((set) => set.id === crossGoldSibling[spec.id]);
+  if (!siblingSpec || !existsSync(join(corpusRoot, siblingSpec.folder))) return undefined;
+  const sibling = readSet(siblingSpec, corpusRoot);
+  const scores = crossGoldScores(cases, sibling.cases, tokenizerFor(sibling.lang));
+  return scores && crossGoldNote(spec.id, siblingSpec.id, scores);
 }
 
 function summarize(
