@@ -23,6 +23,7 @@
  * the frontier hands them out again on reopen.
  */
 
+import diagnostics from "node:diagnostics_channel";
 import type { FailureKind, FetchResult } from "../fetch/fetch-result.js";
 import type { Page } from "../fetch/page.js";
 import type { ArticleRecord } from "../output/record-schema.js";
@@ -114,6 +115,8 @@ const LOOKAHEAD_REQUESTS = 4096;
 
 /** Marker for a request whose fetch never started because the crawl was stopping. */
 const ABANDONED = Symbol("abandoned");
+/** Published by undici (the HTTP fetcher's client) when a request's headers have been written. */
+const UNDICI_HEADERS_SENT = "undici:client:sendHeaders";
 
 export async function crawl(
   options: CrawlOptions,
@@ -168,12 +171,21 @@ class CrawlRun {
       this.wake();
     };
     this.signal?.addEventListener("abort", onAbort);
+    const { politeness } = this.parts;
+    const onRequestSent = (message: unknown) => {
+      const origin = (message as { request?: { origin?: unknown } }).request?.origin;
+      if (origin !== undefined) politeness.noteSent(String(origin));
+    };
+    // The HTTP client says when a request's headers reach the socket: the start politeness counts from, when
+    // a new connection or a busy loop made it leave later than dispatched.
+    diagnostics.subscribe(UNDICI_HEADERS_SENT, onRequestSent);
     let stoppedBy: CrawlSummary["stoppedBy"] = "finished";
     try {
       stoppedBy = await this.loop();
       await Promise.all(this.inFlight);
     } finally {
       clearInterval(ticker);
+      diagnostics.unsubscribe(UNDICI_HEADERS_SENT, onRequestSent);
       this.signal?.removeEventListener("abort", onAbort);
       this.parts.progress.update(this.snapshot());
       this.parts.progress.stop();
