@@ -10,9 +10,10 @@
  * request is read a few milliseconds after `load`, where a fixed quiet period of 300 ms used to be paid on
  * every page.
  *
- * What is not waited for, because it never ends or never writes the text: `setInterval`, timers longer
- * than a second, string timers (old marquees and clocks: `setTimeout("scroll()", 30)`), and chains of
- * timers more than three deep (an animation re-arming itself). Every wait is also capped by the caller.
+ * What is not waited for, because it never ends or never writes the text: `setInterval` and whatever its
+ * callbacks start, timers longer than a second, string timers (old marquees and clocks:
+ * `setTimeout("scroll()", 30)`), and timers more than three deep in a chain of timers (an animation
+ * re-arming itself). Every wait is also capped by the caller.
  *
  * Both functions run in the browser: they are serialised by Playwright, so they use nothing from outside
  * their own bodies.
@@ -96,32 +97,56 @@ export function trackPendingWork(): void {
   }
 
   const timerEnds = new Map<unknown, () => void>();
+  // How many timers deep the running code is: a timer's callback runs one deeper than the code that set
+  // it, an interval's at the limit (whatever an interval starts is never waited for).
+  const UNTRACKED_DEPTH = 3;
   let depth = 0;
+  const atDepth = (
+    handler: (...args: unknown[]) => void,
+    runDepth: number,
+    rest: unknown[],
+    end?: () => void,
+  ) =>
+    function (this: unknown) {
+      const outer = depth;
+      depth = runDepth;
+      try {
+        handler.apply(this, rest);
+      } finally {
+        depth = outer;
+        end?.();
+      }
+    };
   w.setTimeout = ((handler: unknown, delay?: number, ...rest: unknown[]) => {
-    const ms = Number(delay) || 0;
-    if (typeof handler !== "function" || ms > 1000 || depth >= 3) {
+    if (typeof handler !== "function") {
       return Reflect.apply(nativeSetTimeout, w, [handler, delay, ...rest]) as ReturnType<typeof setTimeout>;
     }
-    const end = begin();
-    const ownDepth = depth + 1;
+    const ownDepth = Math.min(depth + 1, UNTRACKED_DEPTH);
+    const tracked = (Number(delay) || 0) <= 1000 && depth < UNTRACKED_DEPTH;
+    const end = tracked ? begin() : undefined;
     const id = nativeSetTimeout.call(
       w,
-      function (this: unknown) {
+      atDepth(handler as (...args: unknown[]) => void, ownDepth, rest, () => {
         timerEnds.delete(id);
-        const outer = depth;
-        depth = ownDepth;
-        try {
-          (handler as (...args: unknown[]) => void).apply(this, rest);
-        } finally {
-          depth = outer;
-          end();
-        }
-      },
+        end?.();
+      }),
       delay,
     );
-    timerEnds.set(id, end);
+    if (end) timerEnds.set(id, end);
     return id;
   }) as typeof setTimeout;
+  const nativeSetInterval = w.setInterval;
+  w.setInterval = ((handler: unknown, delay?: number, ...rest: unknown[]) => {
+    const wrapped =
+      typeof handler === "function"
+        ? atDepth(handler as (...args: unknown[]) => void, UNTRACKED_DEPTH, rest)
+        : handler;
+    return Reflect.apply(nativeSetInterval, w, [
+      wrapped,
+      delay,
+      ...(typeof handler === "function" ? [] : rest),
+    ]);
+  }) as typeof setInterval;
   w.clearTimeout = ((id?: Parameters<typeof clearTimeout>[0]) => {
     const end = timerEnds.get(id);
     if (end) {
