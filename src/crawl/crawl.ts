@@ -296,8 +296,8 @@ class CrawlRun {
    * Fetches when politeness allows. On a stop, a request still waiting for its host's turn is abandoned at
    * once (left leased, so it is pending again on reopen); one already running is awaited.
    *
-   * Politeness spaces request *starts* (interval, Crawl-delay), counted from when each request can leave;
-   * the time a response takes is not added to the gap, which would cost a site answering in 300 ms a
+   * Politeness spaces request *starts* (interval, Crawl-delay), counted from when each request's headers
+   * were written (`noteSent`, see `run`); the time a response takes is not added to the gap, which would cost a site answering in 300 ms a
    * quarter of its crawl rate. Only a Retry-After (429/503) holds the host from the end of the response.
    */
   private fetchWhenPolite(request: CrawlRequest): Promise<FetchResult | typeof ABANDONED> {

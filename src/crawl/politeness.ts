@@ -6,9 +6,8 @@
  * answers push forward (`recordDelay`). A request starts when all of these hold:
  *
  * - fewer than the host's concurrency run on that host (default 1);
- * - at least the host's interval has passed since the previous request *start* on that host (the latest of
- *   its dispatch, the event loop's next turn, and when its headers were written, as the fetcher reports it
- *   through `noteSent`; default
+ * - at least the host's interval has passed since the previous request *start* on that host (the later of
+ *   its dispatch and when its headers were written, as the crawl reports it through `noteSent`; default
  *   1000 ms; a site policy replaces the default, and robots.txt Crawl-delay raises it, capped at
  *   `maxCrawlDelayMs` so a `Crawl-delay: 86400` cannot freeze a crawl);
  * - the host's "not before" time has passed;
@@ -271,21 +270,9 @@ export class Politeness {
       pick.lastStartMs = now;
       pick.lastUrl = waiter.url;
       pick.lastActivityMs = now;
-      this.noteLeaving(pick);
       waiter.run();
     }
     if (nextWakeMs !== Number.POSITIVE_INFINITY) this.wakeAt(nextWakeMs, now);
-  }
-
-  /**
-   * A request leaves no sooner than the event loop's next turn: if synchronous work (parsing a page) holds
-   * the loop after the dispatch, the request goes out late, and the interval is counted from then, so that
-   * the next one cannot follow it closer than the interval.
-   */
-  private noteLeaving(record: HostRecord): void {
-    setImmediate(() => {
-      record.lastStartMs = Math.max(record.lastStartMs, this.now());
-    });
   }
 
   private wakeAt(atMs: number, now: number): void {
