@@ -15,7 +15,7 @@
  *   site.requestTimes.get(site.roots[0]); // epoch ms of each request to that host, in arrival order
  *   await site.close();
  */
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
 export interface ManyHostsSiteOptions {
@@ -30,6 +30,8 @@ export interface ManyHostsSite {
   requestTimes: Map<string, number[]>;
   /** HTML bytes served per article page, on average. */
   articleBytes: number;
+  /** How long every answer waits before it is sent (a server's think time), settable between runs. @default 0 */
+  responseDelayMs: number;
   close(): Promise<void>;
 }
 
@@ -128,6 +130,7 @@ export async function startManyHostsSite(options: ManyHostsSiteOptions): Promise
   const servers: Server[] = [];
   const roots: string[] = [];
   const requestTimes = new Map<string, number[]>();
+  const site = { responseDelayMs: 0 };
   for (let host = 1; host <= options.hosts; host++) {
     const home = homePage(host, options.articlesPerHost);
     // The navigation's section pages list the same articles, as portal sections overlap.
@@ -140,6 +143,10 @@ export async function startManyHostsSite(options: ManyHostsSiteOptions): Promise
     const times: number[] = [];
     const server = createServer((request, response) => {
       times.push(performance.now());
+      if (site.responseDelayMs > 0) setTimeout(() => answer(request, response), site.responseDelayMs);
+      else answer(request, response);
+    });
+    const answer = (request: IncomingMessage, response: ServerResponse): void => {
       const path = (request.url ?? "/").split("?")[0] ?? "/";
       if (path === "/robots.txt") {
         response.writeHead(200, { "content-type": "text/plain" }).end("User-agent: *\nAllow: /\n");
@@ -151,7 +158,7 @@ export async function startManyHostsSite(options: ManyHostsSiteOptions): Promise
         return;
       }
       response.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(body);
-    });
+    };
     const address = `127.0.0.${host}`;
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
@@ -167,6 +174,12 @@ export async function startManyHostsSite(options: ManyHostsSiteOptions): Promise
     roots,
     requestTimes,
     articleBytes: Buffer.byteLength(sample),
+    get responseDelayMs() {
+      return site.responseDelayMs;
+    },
+    set responseDelayMs(ms: number) {
+      site.responseDelayMs = ms;
+    },
     close: () =>
       Promise.all(
         servers.map(

@@ -6,7 +6,8 @@
  * answers push forward (`recordDelay`). A request starts when all of these hold:
  *
  * - fewer than the host's concurrency run on that host (default 1);
- * - at least the host's interval has passed since the previous request *start* on that host (default
+ * - at least the host's interval has passed since the previous request *start* on that host (the later of
+ *   its dispatch and when its headers were written, as the crawl reports it through `noteSent`; default
  *   1000 ms; a site policy replaces the default, and robots.txt Crawl-delay raises it, capped at
  *   `maxCrawlDelayMs` so a `Crawl-delay: 86400` cannot freeze a crawl);
  * - the host's "not before" time has passed;
@@ -174,6 +175,15 @@ export class Politeness {
     record.notBeforeMs = Math.max(record.notBeforeMs, this.now() + delay);
     record.lastActivityMs = this.now();
     this.pump();
+  }
+
+  /**
+   * A request to `url`'s host has just gone on the wire (its headers were written): its interval counts from
+   * now if that is later than its dispatch. Hosts politeness does not know are ignored.
+   */
+  noteSent(url: string): void {
+    const record = this.hosts.get(hostOf(url) ?? url);
+    if (record) record.lastStartMs = Math.max(record.lastStartMs, this.now());
   }
 
   /** Sets or replaces the per-site policy of a host (a host name as `hostOf` gives it). */

@@ -43,6 +43,7 @@ import {
   sameDocument,
   servedHeaders,
 } from "./browser-page-io.js";
+import { settleAndRead, trackPendingWork } from "./browser-settle.js";
 import { decodeHtml } from "./decode-charset.js";
 import type { FailureKind, FetchResult } from "./fetch-result.js";
 import { type BrowserSearch, findBrowser, loadChromium } from "./find-browser.js";
@@ -72,9 +73,9 @@ export interface BrowserFetcherOptions {
   poolSize?: number;
   /** The whole render: load, settle and reading the DOM. @default 20_000 */
   renderTimeoutMs?: number;
-  /** After `load`, how long to wait at most for the network to go quiet (late XHR counters). @default 3_000 */
+  /** After `load`, how long to wait at most for the page's work to end (late XHR counters). @default 3_000 */
   settleCapMs?: number;
-  /** The network counts as quiet after this long with no request in flight. @default 300 */
+  /** The page counts as settled after this long with no work pending (`browser-settle.ts`). @default 50 */
   settleQuietMs?: number;
   /** One subrequest, from being sent to its body. @default 10_000 */
   subrequestTimeoutMs?: number;
@@ -131,9 +132,8 @@ interface Slot {
   context: BrowserContext;
   tab: BrowserPage;
   job: RenderJob | null;
-  /** Requests of the tab not finished yet, and when one last started or ended: for the settle. */
+  /** Requests of the tab not finished yet: for the settle. */
   inFlight: Set<Request>;
-  lastNetworkMs: number;
 }
 
 const SETTLE_POLL_MS = 25;
@@ -158,7 +158,7 @@ export class BrowserFetcher {
     this.poolSize = Math.max(1, options.poolSize ?? 2);
     this.renderTimeoutMs = options.renderTimeoutMs ?? 20_000;
     this.settleCapMs = options.settleCapMs ?? 3_000;
-    this.settleQuietMs = options.settleQuietMs ?? 300;
+    this.settleQuietMs = options.settleQuietMs ?? 50;
     this.subrequestTimeoutMs = options.subrequestTimeoutMs ?? 10_000;
     this.scheduleSubrequest = options.scheduleSubrequest ?? ((_url, send) => send());
   }
@@ -235,29 +235,26 @@ export class BrowserFetcher {
   }
 
   private async renderIn(slot: Slot, job: RenderJob): Promise<string> {
-    const startedMs = Date.now();
+    // Requests of the previous page that never reported an end must not hold this one.
+    slot.inFlight.clear();
     await slot.tab.goto(job.page.url, { waitUntil: "load", timeout: this.renderTimeoutMs });
-    // Requests sent from `load` handlers may not have been reported yet: the quiet period starts now at
-    // the earliest.
-    slot.lastNetworkMs = Math.max(slot.lastNetworkMs, Date.now());
-    // Counters filled by XHR after `load` (PHPCMS's `op=count` via jQuery) need the network to go quiet.
-    const settleMs = Math.min(this.settleCapMs, this.renderTimeoutMs - (Date.now() - startedMs));
-    await this.settle(slot, settleMs);
-    // outerHTML rather than page.content(): content() waits for navigations and re-serialises the doctype
-    // in its own way; we want the DOM exactly as the scripts left it.
-    const html = await slot.tab.evaluate(() => document.documentElement.outerHTML);
-    return `<!DOCTYPE html>${declareUtf8(html)}`;
+    // The render's own deadline (`renderTimeoutMs`) bounds this too.
+    const settleUntil = Date.now() + this.settleCapMs;
+    // After `load`, counters filled by XHR (PHPCMS's `op=count` via jQuery) need the page's work to end:
+    // the page counts it itself (`browser-settle.ts`) and is read in the same round trip once it is quiet.
+    // Requests the page cannot see (a subrequest still waiting for politeness, a script element of a
+    // frame) are in `inFlight`: while one is, the page is read again after it ends.
+    for (;;) {
+      const capMs = Math.max(0, settleUntil - Date.now());
+      const html = await slot.tab.evaluate(settleAndRead, { quietMs: this.settleQuietMs, capMs });
+      if (slot.inFlight.size === 0 || Date.now() >= settleUntil) return `<!DOCTYPE html>${declareUtf8(html)}`;
+      await this.networkIdle(slot, settleUntil);
+    }
   }
 
-  /**
-   * Waits until no request of the tab has been in flight for `settleQuietMs`, at most `capMs`. Playwright's
-   * own `networkidle` wants 500 ms of silence, which would double the cost of rendering a page whose
-   * scripts make no request at all.
-   */
-  private async settle(slot: Slot, capMs: number): Promise<void> {
-    const capAt = Date.now() + capMs;
-    while (Date.now() < capAt) {
-      if (slot.inFlight.size === 0 && Date.now() - slot.lastNetworkMs >= this.settleQuietMs) return;
+  /** Waits until no request of the tab is in flight, at most until `untilMs`. */
+  private async networkIdle(slot: Slot, untilMs: number): Promise<void> {
+    while (slot.inFlight.size > 0 && Date.now() < untilMs) {
       await new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS));
     }
   }
@@ -346,17 +343,12 @@ export class BrowserFetcher {
       acceptDownloads: false,
     });
     const tab = await context.newPage();
-    const slot: Slot = { browser, context, tab, job: null, inFlight: new Set(), lastNetworkMs: 0 };
-    const ended = (request: Request) => {
-      slot.inFlight.delete(request);
-      slot.lastNetworkMs = Date.now();
-    };
-    tab.on("request", (request) => {
-      slot.inFlight.add(request);
-      slot.lastNetworkMs = Date.now();
-    });
+    const slot: Slot = { browser, context, tab, job: null, inFlight: new Set() };
+    const ended = (request: Request) => slot.inFlight.delete(request);
+    tab.on("request", (request) => slot.inFlight.add(request));
     tab.on("requestfinished", ended);
     tab.on("requestfailed", ended);
+    await context.addInitScript(trackPendingWork);
     await context.route("**/*", (route) => this.route(slot, route));
     return slot;
   }
