@@ -117,8 +117,8 @@ const LOOKAHEAD_REQUESTS = 4096;
 
 /** Marker for a request whose fetch never started because the crawl was stopping. */
 const ABANDONED = Symbol("abandoned");
-/** Published by undici (the HTTP fetcher's client) when a request's headers have been written. */
-const UNDICI_HEADERS_SENT = "undici:client:sendHeaders";
+/** Published by undici (the HTTP fetcher's client) when a response's headers have arrived. */
+const UNDICI_RESPONSE_HEADERS = "undici:request:headers";
 
 export async function crawl(
   options: CrawlOptions,
@@ -174,20 +174,20 @@ class CrawlRun {
     };
     this.signal?.addEventListener("abort", onAbort);
     const { politeness } = this.parts;
-    const onRequestSent = (message: unknown) => {
+    const onAnswered = (message: unknown) => {
       const origin = (message as { request?: { origin?: unknown } }).request?.origin;
-      if (origin !== undefined) politeness.noteSent(String(origin));
+      if (origin !== undefined) politeness.noteAnswered(String(origin));
     };
-    // The HTTP client says when a request's headers reach the socket: the start politeness counts from, when
-    // a new connection or a busy loop made it leave later than dispatched.
-    diagnostics.subscribe(UNDICI_HEADERS_SENT, onRequestSent);
+    // The HTTP client says when a response's headers arrive: the first moment the crawler knows the server
+    // has the request, which is where the host's interval is counted from (see politeness.ts).
+    diagnostics.subscribe(UNDICI_RESPONSE_HEADERS, onAnswered);
     let stoppedBy: CrawlSummary["stoppedBy"] = "finished";
     try {
       stoppedBy = await this.loop();
       await Promise.all(this.inFlight);
     } finally {
       clearInterval(ticker);
-      diagnostics.unsubscribe(UNDICI_HEADERS_SENT, onRequestSent);
+      diagnostics.unsubscribe(UNDICI_RESPONSE_HEADERS, onAnswered);
       this.signal?.removeEventListener("abort", onAbort);
       this.parts.progress.update(this.snapshot());
       this.parts.progress.stop();
@@ -298,9 +298,11 @@ class CrawlRun {
    * Fetches when politeness allows. On a stop, a request still waiting for its host's turn is abandoned at
    * once (left leased, so it is pending again on reopen); one already running is awaited.
    *
-   * Politeness spaces request *starts* (interval, Crawl-delay), counted from when each request's headers
-   * were written (`noteSent`, see `run`); the time a response takes is not added to the gap, which would cost a site answering in 300 ms a
-   * quarter of its crawl rate. Only a Retry-After (429/503) holds the host from the end of the response.
+   * Politeness spaces requests by the host's interval (Crawl-delay), counted from when the previous
+   * response's headers arrived (`noteAnswered`, see `run`): the server had the request by then, so the gap
+   * its log shows is never shorter than the interval, however late either request was logged. Reading the
+   * body is not added to the gap (a large page does not slow the crawl down); a Retry-After (429/503) holds
+   * the host from the end of the response.
    */
   private fetchWhenPolite(request: CrawlRequest): Promise<FetchResult | typeof ABANDONED> {
     const { politeness } = this.parts;

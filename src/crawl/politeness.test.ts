@@ -54,19 +54,19 @@ describe("Politeness on a fake clock", () => {
     expect(starts.map((s) => s.url)).toEqual([1, 2, 3, 4, 5].map((i) => `http://a.test/${i}`));
   });
 
-  it("counts the interval from when the fetcher says the request was sent, if later than its dispatch", async () => {
+  it("counts the interval from when the answer began to arrive", async () => {
     const { clock, politeness, starts } = setup({ intervalMs: 1000 });
     const done = Promise.all(
       [1, 2].map((i) =>
         politeness.schedule(`http://a.test/${i}`, async () => {
           starts.push({ url: `http://a.test/${i}`, at: clock.nowMs });
-          // A new connection: the headers are written 250 ms after the dispatch.
+          // The server takes 250 ms before its response headers arrive.
           await clock.sleep(250);
-          politeness.noteSent(`http://a.test/${i}`);
+          politeness.noteAnswered(`http://a.test/${i}`);
         }),
       ),
     );
-    politeness.noteSent("http://other.test/"); // a host politeness never saw: ignored
+    politeness.noteAnswered("http://other.test/"); // a host politeness never saw: ignored
     await clock.advance(10_000);
     await done;
     expect(starts.map((s) => s.at)).toEqual([0, 1250]);

@@ -6,8 +6,10 @@
  * answers push forward (`recordDelay`). A request starts when all of these hold:
  *
  * - fewer than the host's concurrency run on that host (default 1);
- * - at least the host's interval has passed since the previous request *start* on that host (the later of
- *   its dispatch and when its headers were written, as the crawl reports it through `noteSent`; default
+ * - at least the host's interval has passed since the previous request on that host: since its start, and
+ *   since its answer began to arrive when the crawl reports that (`noteAnswered`: the first moment the server
+ *   is known to have the request, so the gap in the server's own log is at least the interval even when a
+ *   request was logged late; close to Crawl-delay's original definition, from the end of a download); default
  *   1000 ms; a site policy replaces the default, and robots.txt Crawl-delay raises it, capped at
  *   `maxCrawlDelayMs` so a `Crawl-delay: 86400` cannot freeze a crawl);
  * - the host's "not before" time has passed;
@@ -178,10 +180,10 @@ export class Politeness {
   }
 
   /**
-   * A request to `url`'s host has just gone on the wire (its headers were written): its interval counts from
-   * now if that is later than its dispatch. Hosts politeness does not know are ignored.
+   * The answer to a request to `url`'s host has begun to arrive (its headers are in): the host's interval
+   * counts from now. Hosts politeness does not know are ignored.
    */
-  noteSent(url: string): void {
+  noteAnswered(url: string): void {
     const record = this.hosts.get(hostOf(url) ?? url);
     if (record) record.lastStartMs = Math.max(record.lastStartMs, this.now());
   }

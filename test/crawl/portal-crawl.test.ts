@@ -26,14 +26,10 @@ import {
 /** Small, so the crawl takes seconds; the crawl's own interval is 0, so every gap comes from Crawl-delay. */
 const crawlDelaySec = 0.1;
 /**
- * The crawler spaces request *starts* by the delay (politeness counts from when a request leaves, not from
- * the end of its response). The server logs a request when its handler runs, which on a loaded machine can
- * be late by the two processes' scheduling (measured up to ~90 ms at load averages of 12 on two cores), so a
- * single gap the server sees can fall short of the delay by that much, and the next gap is then as much
- * longer. What no jitter can hide is a crawler going faster than the delay: over any run of requests, the
- * time they span is at least the delay per gap, less one request's jitter.
+ * The crawler counts a host's delay from when the previous response's headers arrived, and the server logs a
+ * request before it answers it, so the gaps the server sees are at least the delay however late the server
+ * logged either request; the slack only covers two clocks read in whole milliseconds.
  */
-const jitterMs = crawlDelaySec * 1000;
 const clockSlackMs = 3;
 
 let portal: FixturePortal;
@@ -127,19 +123,7 @@ describe("a crawl of the fixture portal", () => {
       gaps.push({ after: previous.path, gapMs: (log[i] as PortalRequest).at - previous.at });
     }
     expect(gaps.length).toBeGreaterThan(20);
-    const delayMs = crawlDelaySec * 1000;
-    // The worst run of consecutive gaps: how far its span falls short of the delay per gap.
-    let worstShortfallMs = 0;
-    for (let from = 0; from < gaps.length; from++) {
-      let spanMs = 0;
-      for (let to = from; to < gaps.length; to++) {
-        spanMs += (gaps[to] as { gapMs: number }).gapMs;
-        worstShortfallMs = Math.max(worstShortfallMs, (to - from + 1) * delayMs - spanMs);
-      }
-    }
-    expect(worstShortfallMs).toBeLessThanOrEqual(jitterMs);
-    const sorted = gaps.map(({ gapMs }) => gapMs).sort((a, b) => a - b);
-    expect(sorted[Math.floor(sorted.length / 2)]).toBeGreaterThanOrEqual(delayMs - clockSlackMs);
+    expect(gaps.filter(({ gapMs }) => gapMs < crawlDelaySec * 1000 - clockSlackMs)).toEqual([]);
   });
 
   it("retries the page that answered 503 and records it", () => {

@@ -1,11 +1,14 @@
 /**
- * Politeness spaces request *starts*: a host with a one-second interval whose responses take 400 ms gets
- * a request every second, not every 1.4 s. The crawl used to hold the host for the interval again from the
- * end of each response, which lost each response's own time from the crawl rate.
+ * Where the per-host interval is counted from: the moment the previous response's headers arrived (the HTTP
+ * client announces it on undici's `undici:request:headers` diagnostics channel). A host with a one-second
+ * interval whose server thinks 300 ms before answering and then sends a body for 400 ms gets a request every
+ * 1.3 s: the server's log shows at least the interval between its requests however late it logged one, and
+ * reading a large body does not slow the crawl (counting from the end of the response gave 1.7 s).
  *
  * Time is virtual: politeness sleeps and the responses' duration move one clock, so the figures are exact
  * whatever the machine is doing.
  */
+import diagnostics from "node:diagnostics_channel";
 import { describe, expect, it } from "vitest";
 import { type CrawlParts, crawl } from "../../src/crawl/crawl.js";
 import { parseCrawlOptions } from "../../src/crawl/crawl-options.js";
@@ -18,10 +21,12 @@ import type { ArticleRecord } from "../../src/output/record-schema.js";
 
 const ORIGIN = "http://slow.test";
 const INTERVAL_MS = 1000;
-const RESPONSE_MS = 400;
+const ANSWER_MS = 300;
+const BODY_MS = 400;
 const ARTICLES = 5;
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+const responseHeaders = diagnostics.channel("undici:request:headers");
 
 function virtualParts(starts: number[]): CrawlParts {
   let clock = 0;
@@ -42,10 +47,12 @@ function virtualParts(starts: number[]): CrawlParts {
     politeness,
     fetch: async (url): Promise<FetchResult> => {
       starts.push(clock);
-      // The response arrives RESPONSE_MS later, a few turns of the loop after the request left.
       await nextTurn();
+      clock += ANSWER_MS;
+      // What undici publishes when the response headers are in.
+      responseHeaders.publish({ request: { origin: ORIGIN, path: new URL(url).pathname }, response: {} });
       await nextTurn();
-      clock += RESPONSE_MS;
+      clock += BODY_MS;
       return {
         ok: true,
         page: {
@@ -84,7 +91,7 @@ function virtualParts(starts: number[]): CrawlParts {
 }
 
 describe("the crawl's per-host interval", () => {
-  it("is counted between request starts: slow responses do not lengthen it", async () => {
+  it("is counted from when the previous answer began to arrive, not from its start or its end", async () => {
     const starts: number[] = [];
     const options = parseCrawlOptions({
       seeds: [`${ORIGIN}/`],
@@ -94,7 +101,7 @@ describe("the crawl's per-host interval", () => {
     const summary = await crawl(options, virtualParts(starts));
     expect(summary.pages).toBe(ARTICLES + 1);
     const gaps = starts.slice(1).map((at, i) => at - (starts[i] as number));
-    // Never closer than the interval, and no response time added to it (that gave 1400 ms gaps).
-    expect(gaps).toEqual(Array.from({ length: ARTICLES }, () => INTERVAL_MS));
+    // From the start: 1000 (the server could log two requests closer than the interval); from the end: 1700.
+    expect(gaps).toEqual(Array.from({ length: ARTICLES }, () => ANSWER_MS + INTERVAL_MS));
   });
 });
