@@ -91,6 +91,11 @@ describe("extractAuthors", () => {
       ["张巨峰"],
     ],
     [
+      "the reporter named after 图/ is the photographer, not an author",
+      page("", "<div>来源：古城晚报 文/记者 赵敏 图/记者 钱峰</div><p>正文</p>"),
+      ["赵敏"],
+    ],
+    [
       "a photo credit is not an author",
       page(
         "",

@@ -60,6 +60,7 @@ export function extractAuthors(
   const credited = hitsFor(page, "author").filter(
     (hit) =>
       isTrustworthyCredit(hit) &&
+      !qualifiesCredit(hit, page.hits) &&
       !isSpeech(hit.value) &&
       isInArticleRegion(hit.line, page.headlineIndex, page.bodyLines),
   );
@@ -93,6 +94,21 @@ export function extractAuthors(
 /** Colon-less labels count only inside a byline line, or as `文/…` and `By …`, which are never prose. */
 function isTrustworthyCredit(hit: BylineHit): boolean {
   return hit.hasColon || hit.inByline || /^(?:文|图)\s*[/／]|^by$/i.test(hit.label);
+}
+
+/**
+ * `图/记者 钱峰`, `摄影：记者 钱峰`: an author word right after an empty credit label (photographer,
+ * editor) says who that credit's person is; it does not name a writer.
+ */
+function qualifiesCredit(hit: BylineHit, hits: readonly BylineHit[]): boolean {
+  const previous = hits[hits.indexOf(hit) - 1];
+  return (
+    previous !== undefined &&
+    previous.line === hit.line &&
+    previous.field === "editor" &&
+    previous.value === "" &&
+    hit.before.trim() === ""
+  );
 }
 
 /**

@@ -102,6 +102,9 @@ export const BYLINE_LABELS: Readonly<Record<BylineField, readonly string[]>> = {
     "摄影",
     "摄像",
     "图片",
+    // A photographer's credit beside the writer's (`文/记者 赵敏 图/记者 钱峰`) names no author.
+    "图/",
+    "图／",
     "Editor",
   ],
   views: [
