@@ -125,12 +125,35 @@ const UPLOADER_LABELS: ReadonlySet<string> = new Set(["发布者", "发布人"])
 /** Labels whose preceding word is the poster: `admin 发表于 2023-01-10`, `张三 发布于 …`. */
 const POSTED_BY_LABELS: ReadonlySet<string> = new Set(["发表于", "发布于", "posted", "posted on"]);
 
-/** `ggjjzhzz 发表于 2005-9-15 11:46:00`: a single name right before a "posted" label. */
+/**
+ * `ggjjzhzz 发表于 2005-9-15 11:46:00`: a single name right before the "posted" label nearest the
+ * headline (later ones are replies'), else the poster's profile link in the post's user panel just above.
+ */
 function posterNames(page: PageAnalysis): string[] {
-  for (const hit of hitsFor(page, "published")) {
-    if (!POSTED_BY_LABELS.has(hit.label.toLowerCase())) continue;
-    const names = splitNames(hit.before);
-    if (names.length === 1 && !/\s/.test(hit.before.trim())) return names;
+  const posted = hitsFor(page, "published")
+    .filter((hit) => POSTED_BY_LABELS.has(hit.label.toLowerCase()))
+    .sort((a, b) => Math.abs(a.offset) - Math.abs(b.offset))[0];
+  if (!posted) return [];
+  const names = splitNames(posted.before);
+  if (names.length === 1 && !/\s/.test(posted.before.trim())) return names;
+  return profileLinkName(page, posted.line.index);
+}
+
+/** Forum engines link the poster's name to a profile: `space-uid-1.html`, `u.php?uid=1`, `/user/1`. */
+const PROFILE_HREF =
+  /(?:space-uid-\d|[?&](?:uid|userid|user_id)=\d|mod=space|\/(?:user|u|member|profile|people)\/[\w-]+\/?$)/i;
+
+/** How many lines above its "posted" label a post's user panel (name, rank, post count…) may start. */
+const USER_PANEL_LINES = 10;
+
+function profileLinkName(page: PageAnalysis, postedIndex: number): string[] {
+  for (let index = postedIndex - 1; index >= Math.max(0, postedIndex - USER_PANEL_LINES); index--) {
+    const line = page.lines[index];
+    if (line?.zone !== "content" || line.text.length > 20) continue;
+    const link = Array.from(line.block.querySelectorAll("a[href]")).find(
+      (anchor) => (anchor.textContent ?? "").trim() === line.text,
+    );
+    if (link && PROFILE_HREF.test(link.getAttribute("href") ?? "")) return [line.text];
   }
   return [];
 }

@@ -162,6 +162,13 @@ describe("extractPublishedAt", () => {
         "<h1>老街微改造</h1><div>来源：古城晚报</div><p>正文</p></body></html>",
       "2023-10-26",
     ],
+    [
+      "a forum post's 发表于 right above its title beats a reply's further down",
+      "<html><head><title>骑行环湖记录_论坛</title></head><body><div>楼主 发表于: 2023-05-06 21:37</div>" +
+        "<h1>骑行环湖记录</h1><p>正文第一段。</p><p>正文第二段。</p><p>正文第三段。</p><div>单车少年</div>" +
+        "<div>沙发 发表于: 2023-05-07 08:12</div><p>收藏了。</p></body></html>",
+      "2023-05-06T21:37:00+08:00",
+    ],
     ["a date after the fetch is refused", page("", "<div>发布时间：2031-01-10</div>"), null],
     [
       "a date in the body prose far from the headline is not the publish date",

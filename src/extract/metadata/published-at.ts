@@ -144,9 +144,12 @@ function shownDate(page: PageAnalysis, read: (text: string) => string | null): S
   const labelled = hitsFor(page, "published");
   const isNear = (offset: number): boolean =>
     offset >= -LABELLED_ABOVE_LINES && offset <= OVERRULE_WINDOW_LINES;
-  // Stable sort: a drafting date (成文日期) answers only when no publication label near the headline does.
+  // A drafting date (成文日期) answers only when no publication label near the headline does; otherwise
+  // the nearest label wins, and one line above the headline is nearer than a reply's 发表于 ten below.
   const nearFirst = [...labelled].sort(
-    (a, b) => Number(DRAFTED_LABELS.has(a.label)) - Number(DRAFTED_LABELS.has(b.label)),
+    (a, b) =>
+      Number(DRAFTED_LABELS.has(a.label)) - Number(DRAFTED_LABELS.has(b.label)) ||
+      labelDistance(a.offset) - labelDistance(b.offset),
   );
   for (const hit of nearFirst) {
     if (!isNear(hit.offset)) continue;
@@ -171,6 +174,11 @@ function shownDate(page: PageAnalysis, read: (text: string) => string | null): S
     if (value) return { value, offset: hit.offset };
   }
   return null;
+}
+
+/** Below the headline is where bylines usually are, so a line above counts as two below. */
+function labelDistance(offset: number): number {
+  return offset >= 0 ? offset : -2 * offset;
 }
 
 interface ShownDate {
