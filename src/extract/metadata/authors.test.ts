@@ -99,6 +99,14 @@ describe("extractAuthors", () => {
       ["风过林梢"],
     ],
     [
+      "a Discuz poster: profile link in the user panel, 发表于 without a colon in the post's own header",
+      "<html><head><title>周末徒步路线推荐_论坛</title></head><body><div>查看: 2563 | 回复: 8</div><h1>周末徒步路线推荐</h1>" +
+        "<table><tr><td><div><a href='space-uid-5566.html'>山野行者</a></div><dl><dt>积分</dt><dd>1203</dd></dl></td>" +
+        "<td><div><em>发表于 2023-6-3 20:15</em> | <a href='#'>只看该作者</a></div>" +
+        "<div>最近天气不错，推荐一条适合新手的周末徒步路线，全程约12公里。</div></td></tr></table></body></html>",
+      ["山野行者"],
+    ],
+    [
       "the reporter named after 图/ is the photographer, not an author",
       page("", "<div>来源：古城晚报 文/记者 赵敏 图/记者 钱峰</div><p>正文</p>"),
       ["赵敏"],

@@ -18,6 +18,7 @@ import type { MetadataContext } from "./context.js";
 import { jsonLdArticles, metaValues } from "./document-meta.js";
 import { siteNameHints, titleParts } from "./headline.js";
 import { analyzePage, type PageAnalysis } from "./page-analysis.js";
+import { profileLinkName } from "./profile-link.js";
 import { extractSource } from "./source.js";
 import { splitNames } from "./split-names.js";
 
@@ -136,24 +137,18 @@ function posterNames(page: PageAnalysis): string[] {
   if (!posted) return [];
   const names = splitNames(posted.before);
   if (names.length === 1 && !/\s/.test(posted.before.trim())) return names;
-  return profileLinkName(page, posted.line.index);
+  return posterProfileName(page, posted.line.index);
 }
-
-/** Forum engines link the poster's name to a profile: `space-uid-1.html`, `u.php?uid=1`, `/user/1`. */
-const PROFILE_HREF =
-  /(?:space-uid-\d|[?&](?:uid|userid|user_id)=\d|mod=space|\/(?:user|u|member|profile|people)\/[\w-]+\/?$)/i;
 
 /** How many lines above its "posted" label a post's user panel (name, rank, post count…) may start. */
 const USER_PANEL_LINES = 10;
 
-function profileLinkName(page: PageAnalysis, postedIndex: number): string[] {
+function posterProfileName(page: PageAnalysis, postedIndex: number): string[] {
   for (let index = postedIndex - 1; index >= Math.max(0, postedIndex - USER_PANEL_LINES); index--) {
     const line = page.lines[index];
-    if (line?.zone !== "content" || line.text.length > 20) continue;
-    const link = Array.from(line.block.querySelectorAll("a[href]")).find(
-      (anchor) => (anchor.textContent ?? "").trim() === line.text,
-    );
-    if (link && PROFILE_HREF.test(link.getAttribute("href") ?? "")) return [line.text];
+    if (line?.zone !== "content") continue;
+    const name = profileLinkName(line);
+    if (name) return [name];
   }
   return [];
 }

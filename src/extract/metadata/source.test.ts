@@ -23,6 +23,13 @@ const page = (
 describe("extractSource", () => {
   test.each([
     ["来源： with full-width colon", page("<div>来源：无锡日报</div>"), "无锡日报"],
+    [
+      "a forum poster's profile-linked name and panel above the post date are no outlet",
+      page(
+        "<div><a href='space-uid-5566.html'>山野行者</a></div><div>积分</div><div>1203</div><div>发表于 2023-6-3 20:15</div>",
+      ),
+      null,
+    ],
     ["来源: with ASCII colon and a space", page("<div>来源: 新京报</div>"), "新京报"],
     [
       "the value ends at the next label",

@@ -14,6 +14,7 @@ import { firstMetaValue } from "./document-meta.js";
 import { parseDate, parseYearlessDate } from "./normalize-date.js";
 import { analyzePage, type PageAnalysis } from "./page-analysis.js";
 import { ELEMENT_SEAM } from "./page-lines.js";
+import { profileLinkName } from "./profile-link.js";
 
 /** Values that name no outlet: "from the internet", "this site", "original". */
 export const GENERIC_SOURCES: ReadonlySet<string> = new Set([
@@ -125,6 +126,8 @@ function bylineOutlet(page: PageAnalysis): string | null {
     if (line.index >= dateLine.index) break;
     if (line.text.length > MAX_NAME_LINE_CHARS || /^h[1-6]$/.test(line.block.localName)) continue;
     if (/[，。！？；：,!?;:]/.test(line.text) || BYLINE_NOISE.test(line.text)) continue;
+    // A name linked to a user profile opens a poster's panel (积分, 帖子…), which names no outlet.
+    if (profileLinkName(line)) break;
     const value = cleanSource(line.text);
     if (value && !value.includes(" ") && isChinesePortalName(value, page)) return value;
   }
