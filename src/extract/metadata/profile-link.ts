@@ -1,12 +1,15 @@
 /**
- * Forum and community pages link a poster's name to the poster's profile (`space-uid-5566.html`,
- * `u.php?uid=20931`, `home.php?mod=space&uid=1`, `/user/jane`). Such a name is a person: the post's
- * author when it sits in the first post's user panel, never the outlet the article comes from.
+ * Forum pages link a poster's name to the poster's profile (`space-uid-5566.html`, `u.php?uid=20931`,
+ * `home.php?mod=space&uid=1`). Such a name is a person: the post's author when it sits in the first
+ * post's user panel, never the outlet the article comes from.
  */
 import type { PageLine } from "./page-lines.js";
 
-const PROFILE_HREF =
-  /(?:space-uid-\d|[?&](?:uid|userid|user_id)=\d|mod=space|\/(?:user|u|member|profile|people)\/[\w-]+\/?$)/i;
+/**
+ * Forum engines' profile URLs only: a content platform's `/user/123/` link names the account that
+ * publishes the article, which is its source (头条号, 搜狐号), not a poster.
+ */
+const PROFILE_HREF = /(?:space-uid-\d|[?&](?:uid|userid|user_id)=\d|mod=space)/i;
 
 /** Longest line read as a bare name. */
 const MAX_NAME_CHARS = 20;

@@ -24,6 +24,11 @@ describe("extractSource", () => {
   test.each([
     ["来源： with full-width colon", page("<div>来源：无锡日报</div>"), "无锡日报"],
     [
+      "a platform account linked to its /user/ page above the date is the outlet",
+      page("<div><a href='/c/user/6294480027/'><span>去驴行</span></a></div><div>2019-09-08 11:42:03</div>"),
+      "去驴行",
+    ],
+    [
       "a forum poster's profile-linked name and panel above the post date are no outlet",
       page(
         "<div><a href='space-uid-5566.html'>山野行者</a></div><div>积分</div><div>1203</div><div>发表于 2023-6-3 20:15</div>",
