@@ -49,6 +49,10 @@ export const BYLINE_LABELS: Readonly<Record<BylineField, readonly string[]>> = {
     "消息来源",
     "内容来源",
     "转载自",
+    // Government disclosure tables name the issuing office where news pages print 来源.
+    "发布机构",
+    "发文机关",
+    "发布单位",
     "来源",
     "出处",
     "出自",

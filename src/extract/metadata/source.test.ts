@@ -24,6 +24,16 @@ describe("extractSource", () => {
   test.each([
     ["来源： with full-width colon", page("<div>来源：无锡日报</div>"), "无锡日报"],
     [
+      "the issuing office of a government disclosure table when no 来源 is printed",
+      `<html><head><title>招生通告_教育局</title></head><body><ul><li><span>发布机构：</span>市教育局</li><li><span>发布日期：</span>2023年07月03日</li></ul><h2>招生通告</h2><div class="content"><p>这是正文的第一段，内容足够长，可以被认作文章的正文段落。</p></div></body></html>`,
+      "市教育局",
+    ],
+    [
+      "a body sentence that mentions a date is not a byline with its outlet",
+      page("", "<p>一、招生对象。2023年8月31日前年满6周岁的适龄儿童。</p><p>二、报名时间。</p>"),
+      null,
+    ],
+    [
       "a platform account linked to its /user/ page above the date is the outlet",
       page("<div><a href='/c/user/6294480027/'><span>去驴行</span></a></div><div>2019-09-08 11:42:03</div>"),
       "去驴行",

@@ -117,8 +117,12 @@ function bylineOutlet(page: PageAnalysis): string | null {
     const offset = line.index - page.headlineIndex;
     return offset > 0 && offset <= BYLINE_WINDOW_LINES && line.zone === "content";
   });
+  // A sentence that mentions a date (`一、招生对象。2023年8月31日前…`) is body text, not the byline.
   const dateLine = window.find(
-    (line) => line.text.length <= 80 && (parseDate(line.text) || parseYearlessDate(line.text)),
+    (line) =>
+      line.text.length <= 80 &&
+      !/[。，；！？]/.test(line.text) &&
+      (parseDate(line.text) || parseYearlessDate(line.text)),
   );
   if (!dateLine) return null;
 
