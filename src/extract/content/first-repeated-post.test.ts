@@ -38,6 +38,17 @@ describe("firstRepeatedPost", () => {
     expect(text).toContain(prose("甲", 120));
   });
 
+  test("numbered forum posts narrow to the first post's message, short replies included", () => {
+    const numbered = (n: number, panel: string, message: string): string =>
+      `<div id="post_${n}"><table><tr><td><a href="space-uid-${n}.html">${panel}</a><dl><dt>积分</dt><dd>1203</dd></dl></td>` +
+      `<td class="t_f" id="postmessage_${n}">${message}</td></tr></table></div>`;
+    const thread = `<div id="thread">${numbered(1, "山野行者", prose("甲", 150))}${numbered(2, "小鹿", "上周刚走过，风景确实好！")}</div>`;
+    const text = narrowed(thread, (body) => body.querySelector("#thread") as Element);
+    expect(text).toContain(prose("甲", 150));
+    expect(text).not.toContain("上周刚走过");
+    expect(text).not.toContain("积分");
+  });
+
   test("the first post itself stays as it is", () => {
     expect(narrowed(page, (body) => body.querySelector(".post-body") as Element)).toBeNull();
   });

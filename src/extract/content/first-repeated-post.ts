@@ -98,18 +98,48 @@ function postsAreDated(group: readonly Element[]): boolean {
   return group.filter((member) => DATE_PATTERN.test(headerText(member, ancestor))).length >= MIN_DATED_POSTS;
 }
 
+/**
+ * Forum engines number each post's element (`div#post_1001`, `td#postmessage_1001`): the number makes it
+ * one post of a thread whatever its length, so a one-line reply counts as long as the first post holds
+ * prose.
+ */
+const NUMBERED_POST_ID = /^([a-z_-]*(?:post|reply|floor|message|msg)[a-z_-]*?)[_-]?\d+$/i;
+
+function numberedSignature(element: Element): string | null {
+  if (NOT_A_POST.has(element.tagName)) return null;
+  const match = NUMBERED_POST_ID.exec(element.getAttribute("id") ?? "");
+  return match ? `${element.tagName}#${match[1]}` : null;
+}
+
 /** Groups of two or more same-signature, non-nested elements that each hold prose. */
 function postGroups(root: Element): Element[][] {
   const groups = new Map<string, Element[]>();
-  for (const element of root.querySelectorAll("[class]")) {
-    const key = signature(element);
-    if (!key || !holdsProse(element)) continue;
+  const add = (key: string, element: Element): void => {
     const group = groups.get(key) ?? [];
-    if (group.some((member) => member.contains(element) || element.contains(member))) continue;
+    if (group.some((member) => member.contains(element) || element.contains(member))) return;
     group.push(element);
     groups.set(key, group);
+  };
+  for (const element of root.querySelectorAll("[class]")) {
+    const key = signature(element);
+    if (key && holdsProse(element)) add(key, element);
   }
-  return [...groups.values()].filter((group) => group.length >= 2 && postsAreDated(group));
+  for (const element of root.querySelectorAll("[id]")) {
+    const key = numberedSignature(element);
+    if (!key || readingLength(element.textContent ?? "") === 0) continue;
+    if (groups.has(key) || holdsProse(element)) add(key, element);
+  }
+  // Numbered posts (`post_1001`) are posts by their ids; class-named ones must show dates of their own.
+  const runs = [...groups.entries()]
+    .filter(([key, group]) => group.length >= 2 && (key.includes("#") || postsAreDated(group)))
+    .map(([, group]) => group);
+  // The innermost run first: `td#postmessage_1` (the message) rather than `div#post_1` (with the
+  // poster's panel of 积分, 帖子 and ranks).
+  return runs.sort(
+    (a, b) =>
+      Number((a[0] as Element).contains(b[0] as Element)) -
+      Number((b[0] as Element).contains(a[0] as Element)),
+  );
 }
 
 function compact(text: string): string {

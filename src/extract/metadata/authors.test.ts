@@ -91,6 +91,27 @@ describe("extractAuthors", () => {
       ["张巨峰"],
     ],
     [
+      "a forum poster is the profile link above the first post's 发表于, not the floor name of a reply",
+      "<html><head><title>骑行环湖记录_论坛</title></head><body><table><tr><td><div><a href='u.php?uid=20931'>风过林梢</a></div>" +
+        "<div>级别: 骑士</div></td><td><div>楼主 只看该作者 发表于: 2023-05-06 21:37</div><h1>骑行环湖记录</h1>" +
+        "<div>第一天从市区东站出发，沿环湖大道往北，上午的风比较小。</div></td></tr></table>" +
+        "<div><a href='u.php?uid=33810'>单车少年</a></div><div>沙发 发表于: 2023-05-07 08:12</div><div>收藏了。</div></body></html>",
+      ["风过林梢"],
+    ],
+    [
+      "a Discuz poster: profile link in the user panel, 发表于 without a colon in the post's own header",
+      "<html><head><title>周末徒步路线推荐_论坛</title></head><body><div>查看: 2563 | 回复: 8</div><h1>周末徒步路线推荐</h1>" +
+        "<table><tr><td><div><a href='space-uid-5566.html'>山野行者</a></div><dl><dt>积分</dt><dd>1203</dd></dl></td>" +
+        "<td><div><em>发表于 2023-6-3 20:15</em> | <a href='#'>只看该作者</a></div>" +
+        "<div>最近天气不错，推荐一条适合新手的周末徒步路线，全程约12公里。</div></td></tr></table></body></html>",
+      ["山野行者"],
+    ],
+    [
+      "the reporter named after 图/ is the photographer, not an author",
+      page("", "<div>来源：古城晚报 文/记者 赵敏 图/记者 钱峰</div><p>正文</p>"),
+      ["赵敏"],
+    ],
+    [
       "a photo credit is not an author",
       page(
         "",

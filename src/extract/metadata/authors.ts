@@ -21,6 +21,7 @@ import { siteNameHints, titleParts } from "./headline.js";
 import { parseDate } from "./normalize-date.js";
 import { analyzePage, type PageAnalysis } from "./page-analysis.js";
 import { postedBy } from "./posted-by.js";
+import { profileLinkName } from "./profile-link.js";
 import { extractSource } from "./source.js";
 import { splitNames } from "./split-names.js";
 
@@ -63,6 +64,7 @@ export function extractAuthors(
   const credited = hitsFor(page, "author").filter(
     (hit) =>
       isTrustworthyCredit(hit) &&
+      !qualifiesCredit(hit, page.hits) &&
       !isSpeech(hit.value) &&
       isInArticleRegion(hit.line, page.headlineIndex, page.bodyLines),
   );
@@ -116,6 +118,21 @@ function isTrustworthyCredit(hit: BylineHit): boolean {
 }
 
 /**
+ * `图/记者 钱峰`, `摄影：记者 钱峰`: an author word right after an empty credit label (photographer,
+ * editor) says who that credit's person is; it does not name a writer.
+ */
+function qualifiesCredit(hit: BylineHit, hits: readonly BylineHit[]): boolean {
+  const previous = hits[hits.indexOf(hit) - 1];
+  return (
+    previous !== undefined &&
+    previous.line === hit.line &&
+    previous.field === "editor" &&
+    previous.value === "" &&
+    hit.before.trim() === ""
+  );
+}
+
+/**
  * A long value with sentence punctuation after `记者：` is the interviewer speaking in a Q&A
  * (`记者：请问你怎样看待农业税补贴问题？`), not a credit.
  */
@@ -129,12 +146,29 @@ const UPLOADER_LABELS: ReadonlySet<string> = new Set(["发布者", "发布人"])
 /** Labels whose preceding word is the poster: `admin 发表于 2023-01-10`, `张三 发布于 …`. */
 const POSTED_BY_LABELS: ReadonlySet<string> = new Set(["发表于", "发布于", "posted", "posted on"]);
 
-/** `ggjjzhzz 发表于 2005-9-15 11:46:00`: a single name right before a "posted" label. */
+/**
+ * `ggjjzhzz 发表于 2005-9-15 11:46:00`: a single name right before the "posted" label nearest the
+ * headline (later ones are replies'), else the poster's profile link in the post's user panel just above.
+ */
 function posterNames(page: PageAnalysis): string[] {
-  for (const hit of hitsFor(page, "published")) {
-    if (!POSTED_BY_LABELS.has(hit.label.toLowerCase())) continue;
-    const names = splitNames(hit.before);
-    if (names.length === 1 && !/\s/.test(hit.before.trim())) return names;
+  const posted = hitsFor(page, "published")
+    .filter((hit) => POSTED_BY_LABELS.has(hit.label.toLowerCase()))
+    .sort((a, b) => Math.abs(a.offset) - Math.abs(b.offset))[0];
+  if (!posted) return [];
+  const names = splitNames(posted.before);
+  if (names.length === 1 && !/\s/.test(posted.before.trim())) return names;
+  return posterProfileName(page, posted.line.index);
+}
+
+/** How many lines above its "posted" label a post's user panel (name, rank, post count…) may start. */
+const USER_PANEL_LINES = 10;
+
+function posterProfileName(page: PageAnalysis, postedIndex: number): string[] {
+  for (let index = postedIndex - 1; index >= Math.max(0, postedIndex - USER_PANEL_LINES); index--) {
+    const line = page.lines[index];
+    if (line?.zone !== "content") continue;
+    const name = profileLinkName(line);
+    if (name) return [name];
   }
   return [];
 }

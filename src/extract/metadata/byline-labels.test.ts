@@ -37,6 +37,11 @@ describe("parseBylineText", () => {
     ["文 needs a colon", "中文/英文 文化", []],
     ["文： with a colon", "文：眉间尺", ["author=眉间尺"]],
     ["By only before a capitalised name", "written by hand, By Jane Doe", ["author=Jane Doe"]],
+    [
+      "lowercase by after a byline verb, the name ending at its date",
+      "Posted by 刘海燕 on 2023-04-18 15:20",
+      ["author=刘海燕"],
+    ],
     ["empty value", "浏览次数：", ["views="]],
   ])("%s", (_name, text, expected) => {
     expect(pairs(text)).toEqual(expected);

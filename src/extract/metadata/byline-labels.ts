@@ -95,6 +95,11 @@ const AFTER_TIME = /\d{1,2}:\d{2}(?::\d{2})?\s*$/;
 /** Words before "by" that make it a credit for software or design, not for the article. */
 const NOT_A_BYLINE_BEFORE_BY = /(?:powered|designed|developed|theme|made|hosted|built|supported)\s*$/i;
 
+/** Words that turn a lowercase "by" before a name into a byline: `Posted by 刘海燕`, `Written by Jane Doe`. */
+const POSTED_BEFORE_BY = /(?:^|[\s|｜])(?:posted|written|reported|published)\s*$/i;
+
+const BY_VALUE_DATE_TAIL = /\s+(?:on|at)\s+(?=.*\d).*$/i;
+
 interface LabelMatch {
   start: number;
   end: number;
@@ -108,12 +113,17 @@ function findLabels(original: string): LabelMatch[] {
   const text = foldTraditional(original);
   for (const match of text.matchAll(LABEL_PATTERN)) {
     const label = match[1] ?? match[3] ?? match[5] ?? "";
-    // "By" is case-sensitive in spirit: "by" inside a sentence is not a byline.
+    // "By" is case-sensitive in spirit: "by" inside a sentence is not a byline, unless a byline time comes
+    // before it or a byline verb opens it (`Posted by 刘海燕 on …`).
+    const isCredited =
+      POSTED_BEFORE_BY.test(original.slice(0, match.index)) &&
+      /^[A-Z\u4e00-\u9fff]/.test(original.slice(match.index + match[0].length));
     if (
       match[5] !== undefined &&
       match[5] !== "By" &&
       match[5] !== "BY" &&
-      !AFTER_TIME.test(original.slice(0, match.index))
+      !AFTER_TIME.test(original.slice(0, match.index)) &&
+      !isCredited
     ) {
       continue;
     }
@@ -154,7 +164,9 @@ export function parseBylineText(text: string): Array<Omit<BylineHit, "line" | "o
   return labels.map((label, i) => {
     const next = labels[i + 1];
     const previous = labels[i - 1];
-    const value = labelValue(text.slice(label.end, next ? next.start : text.length));
+    const raw = labelValue(text.slice(label.end, next ? next.start : text.length));
+    // `By 刘海燕 on 2023-04-18 15:20`: the name ends where the date's preposition starts.
+    const value = label.label.toLowerCase() === "by" ? raw.replace(BY_VALUE_DATE_TAIL, "") : raw;
     const beforeStart = previous ? previous.end : 0;
     const beforeRaw = text.slice(beforeStart, label.start);
     const before = cleanValue(beforeRaw.split(HARD_SEPARATOR).pop() ?? "");

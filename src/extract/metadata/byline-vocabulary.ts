@@ -55,6 +55,10 @@ export const BYLINE_LABELS: Readonly<Record<BylineField, readonly string[]>> = {
     "消息来源",
     "内容来源",
     "转载自",
+    // Government disclosure tables name the issuing office where news pages print 来源.
+    "发布机构",
+    "发文机关",
+    "发布单位",
     "来源",
     "出处",
     "出自",
@@ -109,6 +113,9 @@ export const BYLINE_LABELS: Readonly<Record<BylineField, readonly string[]>> = {
     "摄影",
     "摄像",
     "图片",
+    // A photographer's credit beside the writer's (`文/记者 赵敏 图/记者 钱峰`) names no author.
+    "图/",
+    "图／",
     "Editor",
   ],
   views: [

@@ -70,6 +70,14 @@ describe("pageLines", () => {
       ],
       "h2",
     ],
+    [
+      "a line is furniture only if all of it is: a marked inline span that opens a byline does not taint it",
+      "<div class='meta'><span id='copyright_logo'>原创</span> <span>陈晓</span> <em>2023-07-21 08:30</em></div><p><a class='next'>下一篇</a></p>",
+      [
+        ["原创 陈晓 2023-07-21 08:30", "content"],
+        ["下一篇", "boilerplate"],
+      ],
+    ],
   ])("%s", (_name, html, expected, protect?: string) => {
     expect(linesOf(html, protect)).toEqual(expected);
   });

@@ -232,6 +232,10 @@ export function pageLines(
       if (buffer.length > 0) flush();
       bufferBlock = block;
       bufferMarked = marked;
+    } else if (marked !== bufferMarked) {
+      // A line is furniture only if all of it is: a byline opening with `<span id=copyright_logo>原创`
+      // stays content. Marked lists are ancestor chains, so what all texts share is a common prefix.
+      bufferMarked = commonPrefix(bufferMarked, marked);
     }
     if (pendingSeam && buffer.length > 0) buffer += ELEMENT_SEAM;
     pendingSeam = false;
@@ -286,6 +290,12 @@ export function pageLines(
   walk(root, root, []);
   flush();
   return lines;
+}
+
+function commonPrefix(a: readonly Element[], b: readonly Element[]): readonly Element[] {
+  let length = 0;
+  while (length < a.length && length < b.length && a[length] === b[length]) length++;
+  return length === a.length ? a : a.slice(0, length);
 }
 
 /** Whether a marked element is footer-like only (`<footer>`, `.post-footer`, `#copyright`). */

@@ -146,6 +146,29 @@ describe("extractPublishedAt", () => {
       page("", "<p>正文没有日期。</p><ul class='related'><li>别的文章 2019-09-30 07:42</li></ul>"),
       null,
     ],
+    [
+      "a metadata table over the headline: 发布日期 beats 成文日期 and the signature date in the body",
+      "<html><head><title>关于印发方案的通知_县政府</title></head><body><table>" +
+        "<tr><td>索引号：</td><td>001/2023-00418</td></tr><tr><td>发布机构：</td><td>县政府办公室</td></tr>" +
+        "<tr><td>成文日期：</td><td>2023-05-08</td></tr><tr><td>文号：</td><td>县政办发〔2023〕17号</td></tr>" +
+        "<tr><td>发布日期：</td><td>2023-05-10</td></tr><tr><td>有效性：</td><td>有效</td></tr></table>" +
+        "<h1>关于印发方案的通知</h1><p>各乡镇：</p><p>现印发给你们。</p><p>县政府办公室</p><p>2023年5月8日</p></body></html>",
+      "2023-05-10",
+    ],
+    [
+      "a bare date in the header bar over the headline yields to a declared date that contradicts it",
+      "<html><head><title>老街微改造_新闻网</title><meta name='publishdate' content='2023-10-26'></head><body>" +
+        "<div><a href='/'>首页</a><a href='/city/'>城事</a><span>2023年10月28日</span></div>" +
+        "<h1>老街微改造</h1><div>来源：古城晚报</div><p>正文</p></body></html>",
+      "2023-10-26",
+    ],
+    [
+      "a forum post's 发表于 right above its title beats a reply's further down",
+      "<html><head><title>骑行环湖记录_论坛</title></head><body><div>楼主 发表于: 2023-05-06 21:37</div>" +
+        "<h1>骑行环湖记录</h1><p>正文第一段。</p><p>正文第二段。</p><p>正文第三段。</p><div>单车少年</div>" +
+        "<div>沙发 发表于: 2023-05-07 08:12</div><p>收藏了。</p></body></html>",
+      "2023-05-06T21:37:00+08:00",
+    ],
     ["a date after the fetch is refused", page("", "<div>发布时间：2031-01-10</div>"), null],
     [
       "a date in the body prose far from the headline is not the publish date",

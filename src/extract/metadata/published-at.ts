@@ -171,8 +171,16 @@ function firstAccepted(values: ReadonlyArray<string | null>): string | null {
  */
 function shownDate(page: PageAnalysis, read: (text: string) => string | null): ShownDate | null {
   const labelled = hitsFor(page, "published");
-  const isNear = (offset: number): boolean => offset >= -2 && offset <= OVERRULE_WINDOW_LINES;
-  for (const hit of labelled) {
+  const isNear = (offset: number): boolean =>
+    offset >= -LABELLED_ABOVE_LINES && offset <= OVERRULE_WINDOW_LINES;
+  // A drafting date (成文日期) answers only when no publication label near the headline does; otherwise
+  // the nearest label wins, and one line above the headline is nearer than a reply's 发表于 ten below.
+  const nearFirst = [...labelled].sort(
+    (a, b) =>
+      Number(DRAFTED_LABELS.has(a.label)) - Number(DRAFTED_LABELS.has(b.label)) ||
+      labelDistance(a.offset) - labelDistance(b.offset),
+  );
+  for (const hit of nearFirst) {
     if (!isNear(hit.offset)) continue;
     const value = read(hit.value);
     if (value) return { value, offset: hit.offset };
@@ -186,7 +194,7 @@ function shownDate(page: PageAnalysis, read: (text: string) => string | null): S
       if (line.zone !== "content" || line.text.length > MAX_BYLINE_CHARS) continue;
       if (offset < 0 && TODAY_CLOCK.test(line.text)) continue;
       const value = read(line.text);
-      if (value) return { value, offset };
+      if (value) return { value, offset, unlabelledAbove: offset < 0 };
     }
   } else {
     // Found without a headline to anchor it, this date yields to a declared one (see `reconcile`).
@@ -223,11 +231,31 @@ function dateAboveBody(page: PageAnalysis, read: (text: string) => string | null
   return null;
 }
 
+/** Below the headline is where bylines usually are, so a line above counts as two below. */
+function labelDistance(offset: number): number {
+  return offset >= 0 ? offset : -2 * offset;
+}
+
 interface ShownDate {
   value: string;
   /** Lines below the headline. */
   offset: number;
+  /** An unlabelled date above the headline: a header bar's clock as often as a byline. */
+  unlabelledAbove?: boolean;
 }
+
+/**
+ * Labels of the date a government document was drafted or signed, which its publication on the site
+ * (`发布日期`, printed in the same metadata table) follows by days.
+ */
+const DRAFTED_LABELS: ReadonlySet<string> = new Set(["成文日期"]);
+
+/**
+ * How far above the headline a labelled date still counts as the article's: government pages put a
+ * metadata table (索引号, 发布机构, 发布日期 … one cell per line) over the headline, and a labelled date
+ * there is better evidence than a bare date in the body (the document's own signature date).
+ */
+const LABELLED_ABOVE_LINES = 15;
 
 /** How far below the headline a shown date may sit and still overrule a declared one. */
 const OVERRULE_WINDOW_LINES = 15;
@@ -242,6 +270,8 @@ const OVERRULE_WINDOW_LINES = 15;
 function reconcile(declared: string | null, shown: ShownDate | null): string | null {
   if (!shown) return declared;
   if (!declared) return shown.value;
+  // A bare date over the headline that the page's declaration contradicts is the header bar's today.
+  if (shown.unlabelledAbove && declared.slice(0, 10) !== shown.value.slice(0, 10)) return declared;
   const nearHeadline = shown.offset >= -2 && shown.offset <= OVERRULE_WINDOW_LINES;
   if (!nearHeadline) return declared;
   const shownHasTime = shown.value.length > 10;

@@ -23,6 +23,28 @@ const page = (
 describe("extractSource", () => {
   test.each([
     ["来源： with full-width colon", page("<div>来源：无锡日报</div>"), "无锡日报"],
+    [
+      "the issuing office of a government disclosure table when no 来源 is printed",
+      `<html><head><title>招生通告_教育局</title></head><body><ul><li><span>发布机构：</span>市教育局</li><li><span>发布日期：</span>2023年07月03日</li></ul><h2>招生通告</h2><div class="content"><p>这是正文的第一段，内容足够长，可以被认作文章的正文段落。</p></div></body></html>`,
+      "市教育局",
+    ],
+    [
+      "a body sentence that mentions a date is not a byline with its outlet",
+      page("", "<p>一、招生对象。2023年8月31日前年满6周岁的适龄儿童。</p><p>二、报名时间。</p>"),
+      null,
+    ],
+    [
+      "a platform account linked to its /user/ page above the date is the outlet",
+      page("<div><a href='/c/user/6294480027/'><span>去驴行</span></a></div><div>2019-09-08 11:42:03</div>"),
+      "去驴行",
+    ],
+    [
+      "a forum poster's profile-linked name and panel above the post date are no outlet",
+      page(
+        "<div><a href='space-uid-5566.html'>山野行者</a></div><div>积分</div><div>1203</div><div>发表于 2023-6-3 20:15</div>",
+      ),
+      null,
+    ],
     ["来源: with ASCII colon and a space", page("<div>来源: 新京报</div>"), "新京报"],
     [
       "the value ends at the next label",

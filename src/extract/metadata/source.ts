@@ -14,6 +14,7 @@ import { firstMetaValue } from "./document-meta.js";
 import { parseDate, parseYearlessDate } from "./normalize-date.js";
 import { analyzePage, type PageAnalysis } from "./page-analysis.js";
 import { ELEMENT_SEAM } from "./page-lines.js";
+import { profileLinkName } from "./profile-link.js";
 
 /** Values that name no outlet: "from the internet", "this site", "original". */
 export const GENERIC_SOURCES: ReadonlySet<string> = new Set([
@@ -118,8 +119,12 @@ function bylineOutlet(page: PageAnalysis): string | null {
     const offset = line.index - page.headlineIndex;
     return offset > 0 && offset <= BYLINE_WINDOW_LINES && line.zone === "content";
   });
+  // A sentence that mentions a date (`一、招生对象。2023年8月31日前…`) is body text, not the byline.
   const dateLine = window.find(
-    (line) => line.text.length <= 80 && (parseDate(line.text) || parseYearlessDate(line.text)),
+    (line) =>
+      line.text.length <= 80 &&
+      !/[。，；！？]/.test(line.text) &&
+      (parseDate(line.text) || parseYearlessDate(line.text)),
   );
   if (!dateLine) return null;
 
@@ -129,6 +134,8 @@ function bylineOutlet(page: PageAnalysis): string | null {
     if (line.text.length > MAX_NAME_LINE_CHARS || /^h[1-6]$/.test(line.block.localName)) continue;
     if (/\s/.test(line.text)) continue;
     if (/[，。！？；：,!?;:]/.test(line.text) || BYLINE_NOISE.test(line.text)) continue;
+    // A name linked to a user profile opens a poster's panel (积分, 帖子…), which names no outlet.
+    if (profileLinkName(line)) break;
     // A line of labels (`编辑 锁定 讨论`, an edit toolbar) names no outlet.
     if (parseBylineText(line.text).length > 0) continue;
     const value = cleanSource(line.text);

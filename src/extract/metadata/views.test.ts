@@ -141,6 +141,18 @@ describe("extractViews", () => {
       page('<p>2024-03-19 点击<span id="hits"></span></p>'),
       null,
     ],
+    [
+      "a forum thread's 查看/回复 stats line above the first post's user panel",
+      `<html><head><title>骑行环湖记录_论坛</title></head><body><div>查看: <em>4127</em> | 回复: <em>2</em></div>
+       ${"<div>级别: 骑士</div>".repeat(6)}<h1>骑行环湖记录</h1><div class="content">${"<p>这是正文的一段，内容足够长，可以被认作文章的正文段落。</p>".repeat(3)}</div></body></html>`,
+      4127,
+    ],
+    [
+      "a views count far above the headline without a reply count is the site's, not the article's",
+      `<html><head><title>科创新篇章_新闻网</title></head><body><div>本站浏览：99999</div>
+       ${"<div>导航栏目</div>".repeat(6)}<h1>科创新篇章</h1><div class="content"><p>这是正文的第一段，内容足够长，可以被认作文章的正文段落。</p></div></body></html>`,
+      null,
+    ],
     ["no views", page(""), null],
   ])("%s", (_name, html, expected) => {
     expect(viewsOf(html)).toBe(expected);

@@ -9,7 +9,7 @@
  * instead of feeding it.
  */
 import { isInArticleRegion } from "./article-body.js";
-import { hitsFor } from "./byline-labels.js";
+import { type BylineHit, hitsFor } from "./byline-labels.js";
 import type { MetadataContext } from "./context.js";
 import { analyzePage, type PageAnalysis } from "./page-analysis.js";
 
@@ -35,7 +35,9 @@ export function extractViews(
 ): number | null {
   for (const hit of hitsFor(page, "views")) {
     // A count beside some other item in a list that escaped the boilerplate markers is not ours.
-    if (!isInArticleRegion(hit.line, page.headlineIndex, page.bodyLines)) continue;
+    if (!isInArticleRegion(hit.line, page.headlineIndex, page.bodyLines) && !isThreadStats(hit, page)) {
+      continue;
+    }
     const after = LEADING_COUNT.exec(hit.value);
     if (after) return toCount(after[1], after[2]);
     if (hit.value.length === 0) {
@@ -48,6 +50,22 @@ export function extractViews(
     }
   }
   return null;
+}
+
+/** How far above the headline a forum thread's stats line may sit (the first post's user panel is between). */
+const THREAD_STATS_ABOVE_LINES = 12;
+
+/**
+ * Forums print the thread's counts above the first post, away from its title (`查看: 4127 | 回复: 2`):
+ * a views label paired with a reply count on one line is the thread's, not a list item's.
+ */
+function isThreadStats(hit: BylineHit, page: PageAnalysis): boolean {
+  return (
+    page.headlineIndex >= 0 &&
+    hit.offset < 0 &&
+    hit.offset >= -THREAD_STATS_ABOVE_LINES &&
+    /(?:回复|回帖|replies)\s*[:：]?\s*\d/i.test(hit.line.text)
+  );
 }
 
 /** Parses `1,024`, `1.2万`, `3.5w`, `2.1k` into a whole number. */
