@@ -88,6 +88,16 @@ describe("decideRender: pages that need a browser", () => {
       reason: /views label 点击：? with no number/,
     },
     {
+      name: "a placeholder 0 in the counter element, filled by an inline XHR",
+      html: `<h1>标题</h1><p>发布时间：2024-04-07 Browse: <span id="hits">0</span></p>${BODY}<script>var x = new XMLHttpRequest(); x.open("GET", "/stat?id=24");</script>`,
+      reason: /views label Browse with a placeholder 0/,
+    },
+    {
+      name: "placeholder text where the count goes (加载中, --, ...)",
+      html: `<h1>标题</h1><p>发布时间：2024-04-02 阅读：<span id="dedeclick">加载中</span> 浏览量：<em>--</em> 点击：<b class="n">...</b></p>${BODY}<script src="/js/site.js"></script>`,
+      reason: /views label 阅读：? with no number.*浏览量：? with no number.*点击：? with no number/,
+    },
+    {
       name: "an SPA shell: empty app div and a bundle",
       html: `<div id="app"></div><script src="/static/js/app.8f3a.js"></script>`,
       reason: /almost no text \(\d+ characters\) and 1 scripts/,
@@ -152,6 +162,14 @@ describe("decideRender: ordinary static pages", () => {
     {
       name: "scripts whose names only contain a counter word (account.php, preview.php)",
       html: `<h1>标题</h1><p>时间：2024-01-02</p>${BODY}<script src="/member/account.php?js=1"></script><script src="/js/preview.php"></script>`,
+    },
+    {
+      name: "a 0 written into the line's text beside a counter script that only tallies",
+      html: `<h1>标题</h1><p>时间：2024-01-02 点击：0次</p>${BODY}<script src="/plus/count.php?aid=1&mid=1"></script>`,
+    },
+    {
+      name: "a 0 in an element on a page without scripts",
+      html: `<h1>标题</h1><p>时间：2024-01-02 点击：<span id="hits">0</span></p>${BODY}`,
     },
     {
       name: "analytics scripts on a full article",

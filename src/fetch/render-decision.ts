@@ -7,8 +7,9 @@
  *    `e/public/ViewClick`, PowerEasy `GetHits.aspx`, VSB `_showDynClicks(…)`, or any script endpoint named
  *    like a counter (`hits.php`, `count.asp`, …), as `<script src>` or called from an inline script;
  * 2. an empty counter element (`<span id="hits"></span>`, `<em class="view-count"></em>`);
- * 3. a view-count label with no number next to it (`点击：次`, `浏览次数：`, `Views:`), found with the byline
- *    scanner's label vocabulary so that what triggers a render is what the views extractor reads after it;
+ * 3. a view-count label with no number next to it (`点击：次`, `浏览次数：`, `Views:`, `点击：加载中`), or with
+ *    only a script's placeholder `0` (`点击：<span id="hits">0</span>`), found with the byline scanner's
+ *    label vocabulary so that what triggers a render is what the views extractor reads after it;
  * 4. no main text while scripts are present: a shell that the browser builds (`<div id="app"></div>`);
  * 5. the adapter renders the site (`always`) or never does (`never`).
  *
@@ -24,6 +25,7 @@
  *   // → { render: true, reasons: ["counter script /plus/count.php?view=yes&aid=17&mid=1 (DedeCMS)"] }
  */
 import { BYLINE_LABELS, parseBylineText } from "../extract/metadata/byline-labels.js";
+import { hasZeroPlaceholder } from "../extract/metadata/views-placeholder.js";
 
 export interface RenderDecision {
   render: boolean;
@@ -212,7 +214,9 @@ function scanViewsLabels(document: Document): ViewsLabelScan {
     for (const hit of hits) {
       // A bare label word is a views label in a byline, or when it opens its line (`阅读 539`).
       if (hit.field !== "views" || !(hit.hasColon || inByline || hit.start === 0)) continue;
-      if (hasCount(hit.value, hit.before, hit.hasColon)) scan.counted = true;
+      if (/^[\s(（[:：]*0(?![\d.,，])/.test(hit.value) && hasZeroPlaceholder(line)) {
+        scan.emptyReasons.push(`views label ${hit.label} with a placeholder 0`);
+      } else if (hasCount(hit.value, hit.before, hit.hasColon)) scan.counted = true;
       else if (hit.hasColon || isUnitOnly(hit.value)) {
         scan.emptyReasons.push(`views label ${hit.label}${hit.hasColon ? "：" : ""} with no number`);
       }

@@ -141,6 +141,23 @@ describe("extractViews", () => {
       page('<p>2024-03-19 点击<span id="hits"></span></p>'),
       null,
     ],
+    [
+      "a 0 left in the element a script fills is not a count",
+      page(
+        '<p>发布时间：2024-04-07 点击：<span id="hits">0</span>次</p><script src="/api.php?op=count&id=24"></script>',
+      ),
+      null,
+    ],
+    [
+      "a 0 written into the line's text is a count",
+      page('<p>发布时间：2024-04-07 点击：0次</p><script src="/js/jquery.min.js"></script>'),
+      0,
+    ],
+    [
+      "a 0 in an element on a page without scripts is a count",
+      page('<p>点击：<span id="hits">0</span></p>'),
+      0,
+    ],
     ["no views", page(""), null],
   ])("%s", (_name, html, expected) => {
     expect(viewsOf(html)).toBe(expected);
