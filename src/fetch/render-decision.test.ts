@@ -98,6 +98,11 @@ describe("decideRender: pages that need a browser", () => {
       reason: /views label 阅读：? with no number.*浏览量：? with no number.*点击：? with no number/,
     },
     {
+      name: "a CMS article counter placed inside the footer still counts",
+      html: `<h1>标题</h1><p>发布时间：2024-04-07 点击：<span class="n">--</span></p>${BODY}<div class="footer">版权所有<script src="/api.php?op=count&id=7&modelid=1"></script></div>`,
+      reason: /PHPCMS/,
+    },
+    {
       name: "an SPA shell: empty app div and a bundle",
       html: `<div id="app"></div><script src="/static/js/app.8f3a.js"></script>`,
       reason: /almost no text \(\d+ characters\) and 1 scripts/,
@@ -170,6 +175,10 @@ describe("decideRender: ordinary static pages", () => {
     {
       name: "a 0 in an element on a page without scripts",
       html: `<h1>标题</h1><p>时间：2024-01-02 点击：<span id="hits">0</span></p>${BODY}`,
+    },
+    {
+      name: "a site-wide visitor counter in the footer (您是本站第…位访问者, 总访问量：)",
+      html: `<h1>标题</h1><p>发布时间：2024-04-18 来源：本站</p>${BODY}<div class="copyright"><p>建议使用IE9以上版本浏览器浏览本站</p><p>您是本站第<span id="visitor_count"></span>位访问者 总访问量：<script src="/tools/count.asp?site=1"></script></p></div>`,
     },
     {
       name: "analytics scripts on a full article",

@@ -15,7 +15,10 @@
  *
  * Rules 1–3 are about the view count only, so they stand down when the static page already shows one
  * (`views` in the hints): a count script beside a printed count is just the site's own tally. A counter
- * script inside a hidden element only counts the visit and displays nothing, so it is ignored too.
+ * script inside a hidden element only counts the visit and displays nothing, so it is ignored too. So is
+ * whatever sits in the page's furniture (footer, navigation, sidebars; the byline scanner's boilerplate
+ * markers), where a generic counter is the site's visitor tally (`您是本站第…位访问者`, `总访问量：`), which
+ * the views extractor would not read: only the CMS article counters of rule 1 are taken anywhere.
  *
  * Pure: reads the parsed static document (scripts not run) and the generic extractor's answers, never
  * changes the document.
@@ -25,6 +28,7 @@
  *   // → { render: true, reasons: ["counter script /plus/count.php?view=yes&aid=17&mid=1 (DedeCMS)"] }
  */
 import { BYLINE_LABELS, parseBylineText } from "../extract/metadata/byline-labels.js";
+import { isInBoilerplate } from "../extract/metadata/page-lines.js";
 import { hasZeroPlaceholder } from "../extract/metadata/views-placeholder.js";
 
 export interface RenderDecision {
@@ -128,12 +132,16 @@ export function decideRender(document: Document, hints: RenderHints = {}): Rende
   const scripts = executableScripts(document);
   const reasons: string[] = [];
   if (hints.views === null || hints.views === undefined) {
-    const labels = scanViewsLabels(document);
+    // Furniture is judged around the headline, as the views extractor does: a template that wraps the
+    // whole page in a `nav-…` or `foot-…` container does not put the article's counter in it.
+    const headline = document.querySelector("h1");
+    const inFurniture = (element: Element): boolean => isInBoilerplate(element, headline);
+    const labels = scanViewsLabels(document, inFurniture);
     // Without the extractor's answer, a labelled number on the page is the sign that the views are there.
     if (hints.views === null || !labels.counted) {
       reasons.push(
-        ...counterScriptReasons(scripts),
-        ...emptyCounterReasons(document),
+        ...counterScriptReasons(scripts, inFurniture),
+        ...emptyCounterReasons(document, inFurniture),
         ...labels.emptyReasons,
       );
     }
@@ -149,7 +157,10 @@ function executableScripts(document: Document): HTMLScriptElement[] {
   );
 }
 
-function counterScriptReasons(scripts: HTMLScriptElement[]): string[] {
+function counterScriptReasons(
+  scripts: HTMLScriptElement[],
+  inFurniture: (element: Element) => boolean,
+): string[] {
   const reasons: string[] = [];
   for (const script of scripts) {
     // Hidden: it only counts the visit. A number right after it: written already (a saved, rendered page).
@@ -162,20 +173,20 @@ function counterScriptReasons(scripts: HTMLScriptElement[]): string[] {
       ? COUNTER_SCRIPTS
       : COUNTER_SCRIPTS.filter((counter) => counter.cms !== GENERIC_COUNTER);
     const counter = candidates.find(({ pattern }) => pattern.test(code));
-    if (!counter) continue;
+    if (!counter || (counter.cms === GENERIC_COUNTER && inFurniture(script))) continue;
     reasons.push(src ? `counter script ${src} (${counter.cms})` : `inline counter call (${counter.cms})`);
   }
   return reasons;
 }
 
-function emptyCounterReasons(document: Document): string[] {
+function emptyCounterReasons(document: Document, inFurniture: (element: Element) => boolean): string[] {
   const reasons: string[] = [];
   for (const element of Array.from(document.querySelectorAll("[id], [class]"))) {
     if (!COUNTER_ELEMENT_TAGS.has(element.localName) || element.closest("head")) continue;
     const names = [element.id, ...Array.from(element.classList)].filter((name) =>
       COUNTER_ELEMENT_NAME.test(name),
     );
-    if (names.length === 0 || textOf(element) !== "") continue;
+    if (names.length === 0 || textOf(element) !== "" || inFurniture(element)) continue;
     // `<i class="view"></i> 1,024`: an icon before its number, not an empty slot.
     const next = adjacentText(element, "next");
     if (/^\s*\d/.test(next) || /\d\s*$/.test(adjacentText(element, "previous"))) continue;
@@ -194,7 +205,7 @@ interface ViewsLabelScan {
 }
 
 /** Views labels in short lines, read with the byline scanner's parser (elements joined by spaces). */
-function scanViewsLabels(document: Document): ViewsLabelScan {
+function scanViewsLabels(document: Document, inFurniture: (element: Element) => boolean): ViewsLabelScan {
   const scan: ViewsLabelScan = { counted: false, emptyReasons: [] };
   if (!document.body) return scan;
   const seenLines = new Set<Element>();
@@ -207,6 +218,7 @@ function scanViewsLabels(document: Document): ViewsLabelScan {
     const line = lineOf(parent);
     if (seenLines.has(line)) continue;
     seenLines.add(line);
+    if (inFurniture(line)) continue;
     const text = textOf(line);
     if (text.length > MAX_LINE_CHARS) continue;
     const hits = parseBylineText(text);

@@ -125,7 +125,10 @@ export async function startRenderSite(options: RenderSiteOptions = {}): Promise<
       res.writeHead(404, { "content-type": "text/html; charset=utf-8" }).end("<h1>404 Not Found</h1>");
       return;
     }
-    res.writeHead(200, { "content-type": contentTypes[extname(file)] ?? "application/octet-stream" });
+    let contentType = contentTypes[extname(file)] ?? "application/octet-stream";
+    // A page in a legacy charset is served as such servers do: with no charset in the header.
+    if (/charset=["']?gb/i.test(body.subarray(0, 1024).toString("latin1"))) contentType = "text/html";
+    res.writeHead(200, { "content-type": contentType });
     res.end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
