@@ -103,6 +103,16 @@ describe("decideRender: pages that need a browser", () => {
       reason: /PHPCMS/,
     },
     {
+      name: "a counter element holding a placeholder 0 after an eye icon, no label",
+      html: `<h1>标题</h1><p>2024-01-02 <i class="icon-eye"></i><span id="views">0</span></p>${BODY}<script src="/js/stat.js"></script>`,
+      reason: /empty counter element span#views/,
+    },
+    {
+      name: "a counter element holding dashes",
+      html: `<h1>标题</h1><p>2024-01-02</p>${BODY}<div class="meta"><em class="view-count">--</em></div>`,
+      reason: /empty counter element em\.view-count/,
+    },
+    {
       name: "an SPA shell: empty app div and a bundle",
       html: `<div id="app"></div><script src="/static/js/app.8f3a.js"></script>`,
       reason: /almost no text \(\d+ characters\) and 1 scripts/,
@@ -179,6 +189,14 @@ describe("decideRender: ordinary static pages", () => {
     {
       name: "a site-wide visitor counter in the footer (您是本站第…位访问者, 总访问量：)",
       html: `<h1>标题</h1><p>发布时间：2024-04-18 来源：本站</p>${BODY}<div class="copyright"><p>建议使用IE9以上版本浏览器浏览本站</p><p>您是本站第<span id="visitor_count"></span>位访问者 总访问量：<script src="/tools/count.asp?site=1"></script></p></div>`,
+    },
+    {
+      name: "a short listing page with a script in its template is no shell",
+      html: `<div class="nav"><a href="/">首页</a></div><h1>本地新闻</h1><ul class="news-list"><li><a href="/a/1.html">县图书馆新馆开放 藏书突破四十万册</a></li><li><a href="/a/2.html">青河县春季植树活动启动</a></li><li><a href="/a/3.html">老旧小区加装电梯今年再推进</a></li></ul><script src="/include/dedeajax2.js"></script>`,
+    },
+    {
+      name: "a counter element holding 0 on a page without scripts",
+      html: `<h1>标题</h1><p>2024-01-02 <i class="icon-eye"></i><span id="views">0</span></p>${BODY}`,
     },
     {
       name: "analytics scripts on a full article",

@@ -6,11 +6,13 @@
  * 1. a known counter script: DedeCMS `plus/count.php`, PHPCMS `api.php?op=count`, EmpireCMS
  *    `e/public/ViewClick`, PowerEasy `GetHits.aspx`, VSB `_showDynClicks(…)`, or any script endpoint named
  *    like a counter (`hits.php`, `count.asp`, …), as `<script src>` or called from an inline script;
- * 2. an empty counter element (`<span id="hits"></span>`, `<em class="view-count"></em>`);
+ * 2. an empty counter element (`<span id="hits"></span>`, `<em class="view-count"></em>`), or one holding a
+ *    placeholder (`--`, `...`, `加载中`, or `0` on a page with scripts);
  * 3. a view-count label with no number next to it (`点击：次`, `浏览次数：`, `Views:`, `点击：加载中`), or with
  *    only a script's placeholder `0` (`点击：<span id="hits">0</span>`), found with the byline scanner's
  *    label vocabulary so that what triggers a render is what the views extractor reads after it;
  * 4. no main text while scripts are present: a shell that the browser builds (`<div id="app"></div>`);
+ *    a page listing article links was written by the server, so a short listing page is no shell;
  * 5. the adapter renders the site (`always`) or never does (`never`).
  *
  * Rules 1–3 are about the view count only, so they stand down when the static page already shows one
@@ -131,22 +133,22 @@ export function decideRender(document: Document, hints: RenderHints = {}): Rende
 
   const scripts = executableScripts(document);
   const reasons: string[] = [];
+  // Furniture is judged around the headline, as the views extractor does: a template that wraps the
+  // whole page in a `nav-…` or `foot-…` container does not put the article's counter in it.
+  const headline = document.querySelector("h1");
+  const inFurniture = (element: Element): boolean => isInBoilerplate(element, headline);
   if (hints.views === null || hints.views === undefined) {
-    // Furniture is judged around the headline, as the views extractor does: a template that wraps the
-    // whole page in a `nav-…` or `foot-…` container does not put the article's counter in it.
-    const headline = document.querySelector("h1");
-    const inFurniture = (element: Element): boolean => isInBoilerplate(element, headline);
     const labels = scanViewsLabels(document, inFurniture);
     // Without the extractor's answer, a labelled number on the page is the sign that the views are there.
     if (hints.views === null || !labels.counted) {
       reasons.push(
         ...counterScriptReasons(scripts, inFurniture),
-        ...emptyCounterReasons(document, inFurniture),
+        ...emptyCounterReasons(document, scripts, inFurniture),
         ...labels.emptyReasons,
       );
     }
   }
-  const shell = shellReason(document, scripts, hints.mainText);
+  const shell = shellReason(document, scripts, hints.mainText, inFurniture);
   if (shell) reasons.push(shell);
   return { render: reasons.length > 0, reasons: [...new Set(reasons)] };
 }
@@ -179,14 +181,18 @@ function counterScriptReasons(
   return reasons;
 }
 
-function emptyCounterReasons(document: Document, inFurniture: (element: Element) => boolean): string[] {
+function emptyCounterReasons(
+  document: Document,
+  scripts: HTMLScriptElement[],
+  inFurniture: (element: Element) => boolean,
+): string[] {
   const reasons: string[] = [];
   for (const element of Array.from(document.querySelectorAll("[id], [class]"))) {
     if (!COUNTER_ELEMENT_TAGS.has(element.localName) || element.closest("head")) continue;
     const names = [element.id, ...Array.from(element.classList)].filter((name) =>
       COUNTER_ELEMENT_NAME.test(name),
     );
-    if (names.length === 0 || textOf(element) !== "" || inFurniture(element)) continue;
+    if (names.length === 0 || !isPlaceholder(textOf(element), scripts) || inFurniture(element)) continue;
     // `<i class="view"></i> 1,024`: an icon before its number, not an empty slot.
     const next = adjacentText(element, "next");
     if (/^\s*\d/.test(next) || /\d\s*$/.test(adjacentText(element, "previous"))) continue;
@@ -195,6 +201,14 @@ function emptyCounterReasons(document: Document, inFurniture: (element: Element)
     );
   }
   return reasons;
+}
+
+/** What templates print where a script will write the count: nothing, dashes, dots, "loading". */
+const PLACEHOLDER_TEXT = /^(?:|-{1,3}|\.{2,3}|…+|加载中\.*|载入中\.*|loading\.*)$/i;
+
+/** An empty slot, a placeholder, or a `0` on a page whose scripts may fill it. */
+function isPlaceholder(text: string, scripts: HTMLScriptElement[]): boolean {
+  return PLACEHOLDER_TEXT.test(text) || (text === "0" && scripts.length > 0);
 }
 
 interface ViewsLabelScan {
@@ -241,6 +255,7 @@ function shellReason(
   document: Document,
   scripts: HTMLScriptElement[],
   mainText: string | null | undefined,
+  inFurniture: (element: Element) => boolean,
 ): string | null {
   const hasScripts = scripts.some(
     (script) => script.hasAttribute("src") || (script.textContent ?? "").length > 200,
@@ -251,9 +266,31 @@ function shellReason(
     if (chars >= MIN_MAIN_TEXT_CHARS) return null;
     return `no main text (${chars} characters) and ${scripts.length} scripts`;
   }
-  const chars = document.body ? textOf(document.body, true).replace(/\s+/g, "").length : 0;
+  const body = document.body;
+  if (body && listsHeadlines(body, inFurniture)) return null;
+  const chars = body ? textOf(body, true).replace(/\s+/g, "").length : 0;
   if (chars >= MIN_BODY_TEXT_CHARS) return null;
   return `almost no text (${chars} characters) and ${scripts.length} scripts`;
+}
+
+/** A link this long reads as an article title, not a menu entry (`首页`, `通知公告`, `English`). */
+const MIN_HEADLINE_LINK_CHARS = 8;
+/** This many article-title links make a listing page: text the server wrote, however short. */
+const MIN_LISTED_HEADLINES = 3;
+
+/**
+ * Whether the page lists articles: long link texts outside the page's furniture. A listing page
+ * (`<ul class="news-list"><li><a>县图书馆新馆开放…</a>`) is built by the server, even with a script in its
+ * template, while a shell's links are its menu, short or inside `<nav>`.
+ */
+function listsHeadlines(body: Element, inFurniture: (element: Element) => boolean): boolean {
+  let headlines = 0;
+  for (const link of Array.from(body.querySelectorAll("a"))) {
+    const text = (link.textContent ?? "").replace(/\s+/g, "");
+    if (text.length < MIN_HEADLINE_LINK_CHARS || inFurniture(link)) continue;
+    if (++headlines >= MIN_LISTED_HEADLINES) return true;
+  }
+  return false;
 }
 
 /**
