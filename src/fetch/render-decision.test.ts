@@ -113,6 +113,16 @@ describe("decideRender: pages that need a browser", () => {
       reason: /empty counter element em\.view-count/,
     },
     {
+      name: "a bare label with a bracketed placeholder (阅读(--))",
+      html: `<h1>标题</h1><p>2024-04-20 阅读(<span class="n">--</span>)</p>${BODY}<script src="/js/site.js"></script>`,
+      reason: /views label 阅读 with no number/,
+    },
+    {
+      name: "a bare label in a byline with a loading placeholder (浏览 加载中 次)",
+      html: `<h1>标题</h1><p>发布时间：2024-04-20 浏览 <span class="x">加载中</span> 次</p>${BODY}<script src="/js/site.js"></script>`,
+      reason: /views label 浏览 with no number/,
+    },
+    {
       name: "an SPA shell: empty app div and a bundle",
       html: `<div id="app"></div><script src="/static/js/app.8f3a.js"></script>`,
       reason: /almost no text \(\d+ characters\) and 1 scripts/,
@@ -197,6 +207,14 @@ describe("decideRender: ordinary static pages", () => {
     {
       name: "a counter element holding 0 on a page without scripts",
       html: `<h1>标题</h1><p>2024-01-02 <i class="icon-eye"></i><span id="views">0</span></p>${BODY}`,
+    },
+    {
+      name: "a count printed in the table cell after its label's",
+      html: `<h1>标题</h1><table><tr><td>发布时间：2024-04-20</td><td>点击数：</td><td>1234</td></tr></table>${BODY}<script src="/js/site.js"></script>`,
+    },
+    {
+      name: "a bracketed word after a bare label is no count slot (阅读(全文))",
+      html: `<h1>标题</h1><p>2024-04-20 阅读(全文)</p>${BODY}<script src="/js/site.js"></script>`,
     },
     {
       name: "analytics scripts on a full article",

@@ -22,8 +22,8 @@
  * markers), where a generic counter is the site's visitor tally (`您是本站第…位访问者`, `总访问量：`), which
  * the views extractor would not read: only the CMS article counters of rule 1 are taken anywhere.
  *
- * Pure: reads the parsed static document (scripts not run) and the generic extractor's answers, never
- * changes the document.
+ * Pure: reads the parsed static document (scripts not run) and the generic extractor's answers (asking
+ * the views extractor itself when not given them), never changes the document.
  *
  * @example
  *   const decision = decideRender(document, { views: metadata.views, mainText: content?.text ?? null });
@@ -31,6 +31,7 @@
  */
 import { BYLINE_LABELS, parseBylineText } from "../extract/metadata/byline-labels.js";
 import { isInBoilerplate } from "../extract/metadata/page-lines.js";
+import { extractViews } from "../extract/metadata/views.js";
 import { hasZeroPlaceholder } from "../extract/metadata/views-placeholder.js";
 
 export interface RenderDecision {
@@ -139,8 +140,10 @@ export function decideRender(document: Document, hints: RenderHints = {}): Rende
   const inFurniture = (element: Element): boolean => isInBoilerplate(element, headline);
   if (hints.views === null || hints.views === undefined) {
     const labels = scanViewsLabels(document, inFurniture);
-    // Without the extractor's answer, a labelled number on the page is the sign that the views are there.
-    if (hints.views === null || !labels.counted) {
+    // Without the extractor's answer, a labelled number on the page is the sign that the views are there;
+    // when the lines show none, the extractor is asked, since it also reads a count in the next table
+    // cell (`<td>点击数：</td><td>1234</td>`) or beside an icon.
+    if (hints.views === null || (!labels.counted && extractViews(document) === null)) {
       reasons.push(
         ...counterScriptReasons(scripts, inFurniture),
         ...emptyCounterReasons(document, scripts, inFurniture),
@@ -238,12 +241,14 @@ function scanViewsLabels(document: Document, inFurniture: (element: Element) => 
     const hits = parseBylineText(text);
     const inByline = hits.some((hit) => BYLINE_FIELDS.has(hit.field));
     for (const hit of hits) {
-      // A bare label word is a views label in a byline, or when it opens its line (`阅读 539`).
-      if (hit.field !== "views" || !(hit.hasColon || inByline || hit.start === 0)) continue;
+      // A bare label word is a views label in a byline, when it opens its line (`阅读 539`) or when its
+      // value is bracketed (`阅读(<span></span>)`).
+      const bracketed = /^[(（[]/.test(hit.value);
+      if (hit.field !== "views" || !(hit.hasColon || inByline || hit.start === 0 || bracketed)) continue;
       if (/^[\s(（[:：]*0(?![\d.,，])/.test(hit.value) && hasZeroPlaceholder(line)) {
         scan.emptyReasons.push(`views label ${hit.label} with a placeholder 0`);
       } else if (hasCount(hit.value, hit.before, hit.hasColon)) scan.counted = true;
-      else if (hit.hasColon || isUnitOnly(hit.value)) {
+      else if (hit.hasColon || isUnitOnly(withoutPlaceholder(hit.value))) {
         scan.emptyReasons.push(`views label ${hit.label}${hit.hasColon ? "：" : ""} with no number`);
       }
     }
@@ -308,6 +313,16 @@ const WHOLE_COUNT = /^\d[\d,，]*(?:\.\d+)?\s*(?:万|w|千|k)?\s*(?:次|人次|�
 /** Text ending in a count with its unit, not part of a date or time: `… 1164次`. */
 const TRAILING_COUNT_WITH_UNIT =
   /(?:^|[^\d\-/.:年月])\d[\d,，]*(?:\.\d+)?\s*(?:万|w|千|k)?\s*(?:次|人次|人)$/i;
+
+/** The value without brackets and a placeholder in them: `(--)` and `加载中 次` leave `` and `次`. */
+function withoutPlaceholder(value: string): string {
+  const inner = value
+    .trim()
+    .replace(/^[(（[]\s*(.*?)\s*[)）\]]/, "$1")
+    .trim();
+  const placeholder = /^(?:-{1,3}|\.{2,3}|…+|加载中\.*|载入中\.*|loading\.*)(?=\s|$|次|人)/i.exec(inner);
+  return placeholder ? inner.slice(placeholder[0].length) : inner;
+}
 
 /** Nothing but a unit where the number should be: `` or `次` or `人次` or `views`. */
 function isUnitOnly(value: string): boolean {
