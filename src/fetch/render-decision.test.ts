@@ -123,6 +123,11 @@ describe("decideRender: pages that need a browser", () => {
       reason: /views label 浏览 with no number/,
     },
     {
+      name: "an empty slot before a label written after the count (2024-04-20 <span></span> 人阅读)",
+      html: `<h1>标题</h1><p>2024-04-20 <span id="hits"></span> 人阅读</p>${BODY}<script src="/js/site.js"></script>`,
+      reason: /empty counter element span#hits; views label 阅读 with no number/,
+    },
+    {
       name: "an SPA shell: empty app div and a bundle",
       html: `<div id="app"></div><script src="/static/js/app.8f3a.js"></script>`,
       reason: /almost no text \(\d+ characters\) and 1 scripts/,
@@ -215,6 +220,14 @@ describe("decideRender: ordinary static pages", () => {
     {
       name: "a bracketed word after a bare label is no count slot (阅读(全文))",
       html: `<h1>标题</h1><p>2024-04-20 阅读(全文)</p>${BODY}<script src="/js/site.js"></script>`,
+    },
+    {
+      name: "a count before a label written after it, after a date",
+      html: `<h1>标题</h1><p>2024-04-20 <span id="hits">66</span> 人阅读</p>${BODY}<script src="/js/site.js"></script>`,
+    },
+    {
+      name: "a views word after 人 in a sentence is not a slot (欢迎更多人阅读)",
+      html: `<h1>标题</h1><p>欢迎更多人阅读</p>${BODY}<script src="/js/site.js"></script>`,
     },
     {
       name: "analytics scripts on a full article",

@@ -198,7 +198,7 @@ function emptyCounterReasons(
     if (names.length === 0 || !isPlaceholder(textOf(element), scripts) || inFurniture(element)) continue;
     // `<i class="view"></i> 1,024`: an icon before its number, not an empty slot.
     const next = adjacentText(element, "next");
-    if (/^\s*\d/.test(next) || /\d\s*$/.test(adjacentText(element, "previous"))) continue;
+    if (/^\s*\d/.test(next) || TRAILING_NUMBER.test(adjacentText(element, "previous"))) continue;
     reasons.push(
       `empty counter element ${element.localName}${element.id ? `#${element.id}` : `.${names[0]}`}`,
     );
@@ -213,6 +213,9 @@ const PLACEHOLDER_TEXT = /^(?:|-{1,3}|\.{2,3}|…+|加载中\.*|载入中\.*|loa
 function isPlaceholder(text: string, scripts: HTMLScriptElement[]): boolean {
   return PLACEHOLDER_TEXT.test(text) || (text === "0" && scripts.length > 0);
 }
+
+/** A number ending the text before an icon, not the end of a date or time (`2024-04-20`, `09:30`). */
+const TRAILING_NUMBER = /(?:^|[^\d\-/.:年月])\d[\d,，]*(?:\.\d+)?\s*(?:万|w|千|k)?\s*$/i;
 
 interface ViewsLabelScan {
   /** Some views label on the page has its number next to it. */
@@ -241,10 +244,13 @@ function scanViewsLabels(document: Document, inFurniture: (element: Element) => 
     const hits = parseBylineText(text);
     const inByline = hits.some((hit) => BYLINE_FIELDS.has(hit.field));
     for (const hit of hits) {
-      // A bare label word is a views label in a byline, when it opens its line (`阅读 539`) or when its
-      // value is bracketed (`阅读(<span></span>)`).
+      // A bare label word is a views label in a byline, when it opens its line (`阅读 539`), when its
+      // value is bracketed (`阅读(<span></span>)`) or when a unit stands alone before it, where the count
+      // would be (`2024-04-20 <span id="hits"></span> 人阅读`).
       const bracketed = /^[(（[]/.test(hit.value);
-      if (hit.field !== "views" || !(hit.hasColon || inByline || hit.start === 0 || bracketed)) continue;
+      const unitBefore = /(?:^|\s)(?:次|人次|人)$/.test(hit.before);
+      const labelled = hit.hasColon || inByline || hit.start === 0 || bracketed || unitBefore;
+      if (hit.field !== "views" || !labelled) continue;
       if (/^[\s(（[:：]*0(?![\d.,，])/.test(hit.value) && hasZeroPlaceholder(line)) {
         scan.emptyReasons.push(`views label ${hit.label} with a placeholder 0`);
       } else if (hasCount(hit.value, hit.before, hit.hasColon)) scan.counted = true;
