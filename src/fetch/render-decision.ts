@@ -141,14 +141,17 @@ export function decideRender(document: Document, hints: RenderHints = {}): Rende
   if (hints.views === null || hints.views === undefined) {
     const labels = scanViewsLabels(document, inFurniture);
     // Without the extractor's answer, a labelled number on the page is the sign that the views are there;
-    // when the lines show none, the extractor is asked, since it also reads a count in the next table
-    // cell (`<td>点击数：</td><td>1234</td>`) or beside an icon.
-    if (hints.views === null || (!labels.counted && extractViews(document) === null)) {
-      reasons.push(
+    // when the lines show none but a counter is missing, the extractor is asked (it also reads a count in
+    // the next table cell, `<td>点击数：</td><td>1234</td>`), only then since it walks the whole page.
+    if (hints.views === null || !labels.counted) {
+      const missing = [
         ...counterScriptReasons(scripts, inFurniture),
         ...emptyCounterReasons(document, scripts, inFurniture),
         ...labels.emptyReasons,
-      );
+      ];
+      if (missing.length > 0 && (hints.views === null || extractViews(document) === null)) {
+        reasons.push(...missing);
+      }
     }
   }
   const shell = shellReason(document, scripts, hints.mainText, inFurniture);
