@@ -88,6 +88,46 @@ describe("decideRender: pages that need a browser", () => {
       reason: /views label 点击：? with no number/,
     },
     {
+      name: "a placeholder 0 in the counter element, filled by an inline XHR",
+      html: `<h1>标题</h1><p>发布时间：2024-04-07 Browse: <span id="hits">0</span></p>${BODY}<script>var x = new XMLHttpRequest(); x.open("GET", "/stat?id=24");</script>`,
+      reason: /views label Browse with a placeholder 0/,
+    },
+    {
+      name: "placeholder text where the count goes (加载中, --, ...)",
+      html: `<h1>标题</h1><p>发布时间：2024-04-02 阅读：<span id="dedeclick">加载中</span> 浏览量：<em>--</em> 点击：<b class="n">...</b></p>${BODY}<script src="/js/site.js"></script>`,
+      reason: /views label 阅读：? with no number.*浏览量：? with no number.*点击：? with no number/,
+    },
+    {
+      name: "a CMS article counter placed inside the footer still counts",
+      html: `<h1>标题</h1><p>发布时间：2024-04-07 点击：<span class="n">--</span></p>${BODY}<div class="footer">版权所有<script src="/api.php?op=count&id=7&modelid=1"></script></div>`,
+      reason: /PHPCMS/,
+    },
+    {
+      name: "a counter element holding a placeholder 0 after an eye icon, no label",
+      html: `<h1>标题</h1><p>2024-01-02 <i class="icon-eye"></i><span id="views">0</span></p>${BODY}<script src="/js/stat.js"></script>`,
+      reason: /empty counter element span#views/,
+    },
+    {
+      name: "a counter element holding dashes",
+      html: `<h1>标题</h1><p>2024-01-02</p>${BODY}<div class="meta"><em class="view-count">--</em></div>`,
+      reason: /empty counter element em\.view-count/,
+    },
+    {
+      name: "a bare label with a bracketed placeholder (阅读(--))",
+      html: `<h1>标题</h1><p>2024-04-20 阅读(<span class="n">--</span>)</p>${BODY}<script src="/js/site.js"></script>`,
+      reason: /views label 阅读 with no number/,
+    },
+    {
+      name: "a bare label in a byline with a loading placeholder (浏览 加载中 次)",
+      html: `<h1>标题</h1><p>发布时间：2024-04-20 浏览 <span class="x">加载中</span> 次</p>${BODY}<script src="/js/site.js"></script>`,
+      reason: /views label 浏览 with no number/,
+    },
+    {
+      name: "an empty slot before a label written after the count (2024-04-20 <span></span> 人阅读)",
+      html: `<h1>标题</h1><p>2024-04-20 <span id="hits"></span> 人阅读</p>${BODY}<script src="/js/site.js"></script>`,
+      reason: /empty counter element span#hits; views label 阅读 with no number/,
+    },
+    {
       name: "an SPA shell: empty app div and a bundle",
       html: `<div id="app"></div><script src="/static/js/app.8f3a.js"></script>`,
       reason: /almost no text \(\d+ characters\) and 1 scripts/,
@@ -152,6 +192,42 @@ describe("decideRender: ordinary static pages", () => {
     {
       name: "scripts whose names only contain a counter word (account.php, preview.php)",
       html: `<h1>标题</h1><p>时间：2024-01-02</p>${BODY}<script src="/member/account.php?js=1"></script><script src="/js/preview.php"></script>`,
+    },
+    {
+      name: "a 0 written into the line's text beside a counter script that only tallies",
+      html: `<h1>标题</h1><p>时间：2024-01-02 点击：0次</p>${BODY}<script src="/plus/count.php?aid=1&mid=1"></script>`,
+    },
+    {
+      name: "a 0 in an element on a page without scripts",
+      html: `<h1>标题</h1><p>时间：2024-01-02 点击：<span id="hits">0</span></p>${BODY}`,
+    },
+    {
+      name: "a site-wide visitor counter in the footer (您是本站第…位访问者, 总访问量：)",
+      html: `<h1>标题</h1><p>发布时间：2024-04-18 来源：本站</p>${BODY}<div class="copyright"><p>建议使用IE9以上版本浏览器浏览本站</p><p>您是本站第<span id="visitor_count"></span>位访问者 总访问量：<script src="/tools/count.asp?site=1"></script></p></div>`,
+    },
+    {
+      name: "a short listing page with a script in its template is no shell",
+      html: `<div class="nav"><a href="/">首页</a></div><h1>本地新闻</h1><ul class="news-list"><li><a href="/a/1.html">县图书馆新馆开放 藏书突破四十万册</a></li><li><a href="/a/2.html">青河县春季植树活动启动</a></li><li><a href="/a/3.html">老旧小区加装电梯今年再推进</a></li></ul><script src="/include/dedeajax2.js"></script>`,
+    },
+    {
+      name: "a counter element holding 0 on a page without scripts",
+      html: `<h1>标题</h1><p>2024-01-02 <i class="icon-eye"></i><span id="views">0</span></p>${BODY}`,
+    },
+    {
+      name: "a count printed in the table cell after its label's",
+      html: `<h1>标题</h1><table><tr><td>发布时间：2024-04-20</td><td>点击数：</td><td>1234</td></tr></table>${BODY}<script src="/js/site.js"></script>`,
+    },
+    {
+      name: "a bracketed word after a bare label is no count slot (阅读(全文))",
+      html: `<h1>标题</h1><p>2024-04-20 阅读(全文)</p>${BODY}<script src="/js/site.js"></script>`,
+    },
+    {
+      name: "a count before a label written after it, after a date",
+      html: `<h1>标题</h1><p>2024-04-20 <span id="hits">66</span> 人阅读</p>${BODY}<script src="/js/site.js"></script>`,
+    },
+    {
+      name: "a views word after 人 in a sentence is not a slot (欢迎更多人阅读)",
+      html: `<h1>标题</h1><p>欢迎更多人阅读</p>${BODY}<script src="/js/site.js"></script>`,
     },
     {
       name: "analytics scripts on a full article",

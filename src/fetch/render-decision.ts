@@ -6,24 +6,33 @@
  * 1. a known counter script: DedeCMS `plus/count.php`, PHPCMS `api.php?op=count`, EmpireCMS
  *    `e/public/ViewClick`, PowerEasy `GetHits.aspx`, VSB `_showDynClicks(…)`, or any script endpoint named
  *    like a counter (`hits.php`, `count.asp`, …), as `<script src>` or called from an inline script;
- * 2. an empty counter element (`<span id="hits"></span>`, `<em class="view-count"></em>`);
- * 3. a view-count label with no number next to it (`点击：次`, `浏览次数：`, `Views:`), found with the byline
- *    scanner's label vocabulary so that what triggers a render is what the views extractor reads after it;
+ * 2. an empty counter element (`<span id="hits"></span>`, `<em class="view-count"></em>`), or one holding a
+ *    placeholder (`--`, `...`, `加载中`, or `0` on a page with scripts);
+ * 3. a view-count label with no number next to it (`点击：次`, `浏览次数：`, `Views:`, `点击：加载中`), or with
+ *    only a script's placeholder `0` (`点击：<span id="hits">0</span>`), found with the byline scanner's
+ *    label vocabulary so that what triggers a render is what the views extractor reads after it;
  * 4. no main text while scripts are present: a shell that the browser builds (`<div id="app"></div>`);
+ *    a page listing article links was written by the server, so a short listing page is no shell;
  * 5. the adapter renders the site (`always`) or never does (`never`).
  *
  * Rules 1–3 are about the view count only, so they stand down when the static page already shows one
  * (`views` in the hints): a count script beside a printed count is just the site's own tally. A counter
- * script inside a hidden element only counts the visit and displays nothing, so it is ignored too.
+ * script inside a hidden element only counts the visit and displays nothing, so it is ignored too. So is
+ * whatever sits in the page's furniture (footer, navigation, sidebars; the byline scanner's boilerplate
+ * markers), where a generic counter is the site's visitor tally (`您是本站第…位访问者`, `总访问量：`), which
+ * the views extractor would not read: only the CMS article counters of rule 1 are taken anywhere.
  *
- * Pure: reads the parsed static document (scripts not run) and the generic extractor's answers, never
- * changes the document.
+ * Pure: reads the parsed static document (scripts not run) and the generic extractor's answers (asking
+ * the views extractor itself when not given them), never changes the document.
  *
  * @example
  *   const decision = decideRender(document, { views: metadata.views, mainText: content?.text ?? null });
  *   // → { render: true, reasons: ["counter script /plus/count.php?view=yes&aid=17&mid=1 (DedeCMS)"] }
  */
 import { BYLINE_LABELS, parseBylineText } from "../extract/metadata/byline-labels.js";
+import { isInBoilerplate } from "../extract/metadata/page-lines.js";
+import { extractViews } from "../extract/metadata/views.js";
+import { hasZeroPlaceholder } from "../extract/metadata/views-placeholder.js";
 
 export interface RenderDecision {
   render: boolean;
@@ -125,18 +134,27 @@ export function decideRender(document: Document, hints: RenderHints = {}): Rende
 
   const scripts = executableScripts(document);
   const reasons: string[] = [];
+  // Furniture is judged around the headline, as the views extractor does: a template that wraps the
+  // whole page in a `nav-…` or `foot-…` container does not put the article's counter in it.
+  const headline = document.querySelector("h1");
+  const inFurniture = (element: Element): boolean => isInBoilerplate(element, headline);
   if (hints.views === null || hints.views === undefined) {
-    const labels = scanViewsLabels(document);
-    // Without the extractor's answer, a labelled number on the page is the sign that the views are there.
+    const labels = scanViewsLabels(document, inFurniture);
+    // Without the extractor's answer, a labelled number on the page is the sign that the views are there;
+    // when the lines show none but a counter is missing, the extractor is asked (it also reads a count in
+    // the next table cell, `<td>点击数：</td><td>1234</td>`), only then since it walks the whole page.
     if (hints.views === null || !labels.counted) {
-      reasons.push(
-        ...counterScriptReasons(scripts),
-        ...emptyCounterReasons(document),
+      const missing = [
+        ...counterScriptReasons(scripts, inFurniture),
+        ...emptyCounterReasons(document, scripts, inFurniture),
         ...labels.emptyReasons,
-      );
+      ];
+      if (missing.length > 0 && (hints.views === null || extractViews(document) === null)) {
+        reasons.push(...missing);
+      }
     }
   }
-  const shell = shellReason(document, scripts, hints.mainText);
+  const shell = shellReason(document, scripts, hints.mainText, inFurniture);
   if (shell) reasons.push(shell);
   return { render: reasons.length > 0, reasons: [...new Set(reasons)] };
 }
@@ -147,7 +165,10 @@ function executableScripts(document: Document): HTMLScriptElement[] {
   );
 }
 
-function counterScriptReasons(scripts: HTMLScriptElement[]): string[] {
+function counterScriptReasons(
+  scripts: HTMLScriptElement[],
+  inFurniture: (element: Element) => boolean,
+): string[] {
   const reasons: string[] = [];
   for (const script of scripts) {
     // Hidden: it only counts the visit. A number right after it: written already (a saved, rendered page).
@@ -160,29 +181,44 @@ function counterScriptReasons(scripts: HTMLScriptElement[]): string[] {
       ? COUNTER_SCRIPTS
       : COUNTER_SCRIPTS.filter((counter) => counter.cms !== GENERIC_COUNTER);
     const counter = candidates.find(({ pattern }) => pattern.test(code));
-    if (!counter) continue;
+    if (!counter || (counter.cms === GENERIC_COUNTER && inFurniture(script))) continue;
     reasons.push(src ? `counter script ${src} (${counter.cms})` : `inline counter call (${counter.cms})`);
   }
   return reasons;
 }
 
-function emptyCounterReasons(document: Document): string[] {
+function emptyCounterReasons(
+  document: Document,
+  scripts: HTMLScriptElement[],
+  inFurniture: (element: Element) => boolean,
+): string[] {
   const reasons: string[] = [];
   for (const element of Array.from(document.querySelectorAll("[id], [class]"))) {
     if (!COUNTER_ELEMENT_TAGS.has(element.localName) || element.closest("head")) continue;
     const names = [element.id, ...Array.from(element.classList)].filter((name) =>
       COUNTER_ELEMENT_NAME.test(name),
     );
-    if (names.length === 0 || textOf(element) !== "") continue;
+    if (names.length === 0 || !isPlaceholder(textOf(element), scripts) || inFurniture(element)) continue;
     // `<i class="view"></i> 1,024`: an icon before its number, not an empty slot.
     const next = adjacentText(element, "next");
-    if (/^\s*\d/.test(next) || /\d\s*$/.test(adjacentText(element, "previous"))) continue;
+    if (/^\s*\d/.test(next) || TRAILING_NUMBER.test(adjacentText(element, "previous"))) continue;
     reasons.push(
       `empty counter element ${element.localName}${element.id ? `#${element.id}` : `.${names[0]}`}`,
     );
   }
   return reasons;
 }
+
+/** What templates print where a script will write the count: nothing, dashes, dots, "loading". */
+const PLACEHOLDER_TEXT = /^(?:|-{1,3}|\.{2,3}|…+|加载中\.*|载入中\.*|loading\.*)$/i;
+
+/** An empty slot, a placeholder, or a `0` on a page whose scripts may fill it. */
+function isPlaceholder(text: string, scripts: HTMLScriptElement[]): boolean {
+  return PLACEHOLDER_TEXT.test(text) || (text === "0" && scripts.length > 0);
+}
+
+/** A number ending the text before an icon, not the end of a date or time (`2024-04-20`, `09:30`). */
+const TRAILING_NUMBER = /(?:^|[^\d\-/.:年月])\d[\d,，]*(?:\.\d+)?\s*(?:万|w|千|k)?\s*$/i;
 
 interface ViewsLabelScan {
   /** Some views label on the page has its number next to it. */
@@ -192,7 +228,7 @@ interface ViewsLabelScan {
 }
 
 /** Views labels in short lines, read with the byline scanner's parser (elements joined by spaces). */
-function scanViewsLabels(document: Document): ViewsLabelScan {
+function scanViewsLabels(document: Document, inFurniture: (element: Element) => boolean): ViewsLabelScan {
   const scan: ViewsLabelScan = { counted: false, emptyReasons: [] };
   if (!document.body) return scan;
   const seenLines = new Set<Element>();
@@ -205,15 +241,23 @@ function scanViewsLabels(document: Document): ViewsLabelScan {
     const line = lineOf(parent);
     if (seenLines.has(line)) continue;
     seenLines.add(line);
+    if (inFurniture(line)) continue;
     const text = textOf(line);
     if (text.length > MAX_LINE_CHARS) continue;
     const hits = parseBylineText(text);
     const inByline = hits.some((hit) => BYLINE_FIELDS.has(hit.field));
     for (const hit of hits) {
-      // A bare label word is a views label in a byline, or when it opens its line (`阅读 539`).
-      if (hit.field !== "views" || !(hit.hasColon || inByline || hit.start === 0)) continue;
-      if (hasCount(hit.value, hit.before, hit.hasColon)) scan.counted = true;
-      else if (hit.hasColon || isUnitOnly(hit.value)) {
+      // A bare label word is a views label in a byline, when it opens its line (`阅读 539`), when its
+      // value is bracketed (`阅读(<span></span>)`) or when a unit stands alone before it, where the count
+      // would be (`2024-04-20 <span id="hits"></span> 人阅读`).
+      const bracketed = /^[(（[]/.test(hit.value);
+      const unitBefore = /(?:^|\s)(?:次|人次|人)$/.test(hit.before);
+      const labelled = hit.hasColon || inByline || hit.start === 0 || bracketed || unitBefore;
+      if (hit.field !== "views" || !labelled) continue;
+      if (/^[\s(（[:：]*0(?![\d.,，])/.test(hit.value) && hasZeroPlaceholder(line)) {
+        scan.emptyReasons.push(`views label ${hit.label} with a placeholder 0`);
+      } else if (hasCount(hit.value, hit.before, hit.hasColon)) scan.counted = true;
+      else if (hit.hasColon || isUnitOnly(withoutPlaceholder(hit.value))) {
         scan.emptyReasons.push(`views label ${hit.label}${hit.hasColon ? "：" : ""} with no number`);
       }
     }
@@ -225,6 +269,7 @@ function shellReason(
   document: Document,
   scripts: HTMLScriptElement[],
   mainText: string | null | undefined,
+  inFurniture: (element: Element) => boolean,
 ): string | null {
   const hasScripts = scripts.some(
     (script) => script.hasAttribute("src") || (script.textContent ?? "").length > 200,
@@ -235,9 +280,31 @@ function shellReason(
     if (chars >= MIN_MAIN_TEXT_CHARS) return null;
     return `no main text (${chars} characters) and ${scripts.length} scripts`;
   }
-  const chars = document.body ? textOf(document.body, true).replace(/\s+/g, "").length : 0;
+  const body = document.body;
+  if (body && listsHeadlines(body, inFurniture)) return null;
+  const chars = body ? textOf(body, true).replace(/\s+/g, "").length : 0;
   if (chars >= MIN_BODY_TEXT_CHARS) return null;
   return `almost no text (${chars} characters) and ${scripts.length} scripts`;
+}
+
+/** A link this long reads as an article title, not a menu entry (`首页`, `通知公告`, `English`). */
+const MIN_HEADLINE_LINK_CHARS = 8;
+/** This many article-title links make a listing page: text the server wrote, however short. */
+const MIN_LISTED_HEADLINES = 3;
+
+/**
+ * Whether the page lists articles: long link texts outside the page's furniture. A listing page
+ * (`<ul class="news-list"><li><a>县图书馆新馆开放…</a>`) is built by the server, even with a script in its
+ * template, while a shell's links are its menu, short or inside `<nav>`.
+ */
+function listsHeadlines(body: Element, inFurniture: (element: Element) => boolean): boolean {
+  let headlines = 0;
+  for (const link of Array.from(body.querySelectorAll("a"))) {
+    const text = (link.textContent ?? "").replace(/\s+/g, "");
+    if (text.length < MIN_HEADLINE_LINK_CHARS || inFurniture(link)) continue;
+    if (++headlines >= MIN_LISTED_HEADLINES) return true;
+  }
+  return false;
 }
 
 /**
@@ -255,6 +322,16 @@ const WHOLE_COUNT = /^\d[\d,，]*(?:\.\d+)?\s*(?:万|w|千|k)?\s*(?:次|人次|�
 /** Text ending in a count with its unit, not part of a date or time: `… 1164次`. */
 const TRAILING_COUNT_WITH_UNIT =
   /(?:^|[^\d\-/.:年月])\d[\d,，]*(?:\.\d+)?\s*(?:万|w|千|k)?\s*(?:次|人次|人)$/i;
+
+/** The value without brackets and a placeholder in them: `(--)` and `加载中 次` leave `` and `次`. */
+function withoutPlaceholder(value: string): string {
+  const inner = value
+    .trim()
+    .replace(/^[(（[]\s*(.*?)\s*[)）\]]/, "$1")
+    .trim();
+  const placeholder = /^(?:-{1,3}|\.{2,3}|…+|加载中\.*|载入中\.*|loading\.*)(?=\s|$|次|人)/i.exec(inner);
+  return placeholder ? inner.slice(placeholder[0].length) : inner;
+}
 
 /** Nothing but a unit where the number should be: `` or `次` or `人次` or `views`. */
 function isUnitOnly(value: string): boolean {

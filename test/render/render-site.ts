@@ -43,13 +43,31 @@ const expectedFile = z.strictObject({
 
 export type RenderFixturePage = z.infer<typeof expectedFile>["pages"][number];
 
-export const renderCounters = countersFile.parse(
-  JSON.parse(readFileSync(join(renderFixtureDir, "counters.json"), "utf8")),
-).counters;
+export type RenderCounters = z.infer<typeof countersFile>["counters"];
 
-export const renderFixturePages: RenderFixturePage[] = expectedFile.parse(
-  JSON.parse(readFileSync(join(renderFixtureDir, "expected.json"), "utf8")),
-).pages;
+/** A render fixture: `site/` files, `counters.json` endpoints and `expected.json` pages under `dir`. */
+export interface RenderFixture {
+  dir: string;
+  counters: RenderCounters;
+  pages: RenderFixturePage[];
+}
+
+export function loadRenderFixture(dir: string): RenderFixture {
+  return {
+    dir,
+    counters: countersFile.parse(JSON.parse(readFileSync(join(dir, "counters.json"), "utf8"))).counters,
+    pages: expectedFile.parse(JSON.parse(readFileSync(join(dir, "expected.json"), "utf8"))).pages,
+  };
+}
+
+const mainFixture = loadRenderFixture(renderFixtureDir);
+
+export const renderCounters = mainFixture.counters;
+
+export const renderFixturePages: RenderFixturePage[] = mainFixture.pages;
+
+/** Counter variants an outside check might build (`fixtures/render/variants/`). */
+export const variantsFixtureDir = join(renderFixtureDir, "variants");
 
 const contentTypes: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -75,15 +93,18 @@ export interface RenderSite {
 export interface RenderSiteOptions {
   /** Delay before answering a counter endpoint, in ms (a slow statistics backend). @default 0 */
   counterDelayMs?: number;
+  /** The fixture to serve. @default the main render fixture (`fixtures/render/`) */
+  fixture?: RenderFixture;
 }
 
 export async function startRenderSite(options: RenderSiteOptions = {}): Promise<RenderSite> {
-  const siteDir = join(renderFixtureDir, "site");
+  const fixture = options.fixture ?? mainFixture;
+  const siteDir = join(fixture.dir, "site");
   const requests: LoggedRequest[] = [];
   const server = createServer((req, res) => {
     const path = req.url ?? "/";
     requests.push({ path, at: Date.now() });
-    const counter = renderCounters[path];
+    const counter = fixture.counters[path];
     if (counter) {
       setTimeout(() => {
         res.writeHead(200, { "content-type": counter.contentType, "cache-control": "no-store" });
@@ -104,7 +125,10 @@ export async function startRenderSite(options: RenderSiteOptions = {}): Promise<
       res.writeHead(404, { "content-type": "text/html; charset=utf-8" }).end("<h1>404 Not Found</h1>");
       return;
     }
-    res.writeHead(200, { "content-type": contentTypes[extname(file)] ?? "application/octet-stream" });
+    let contentType = contentTypes[extname(file)] ?? "application/octet-stream";
+    // A page in a legacy charset is served as such servers do: with no charset in the header.
+    if (/charset=["']?gb/i.test(body.subarray(0, 1024).toString("latin1"))) contentType = "text/html";
+    res.writeHead(200, { "content-type": contentType });
     res.end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

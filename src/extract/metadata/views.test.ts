@@ -153,6 +153,23 @@ describe("extractViews", () => {
        ${"<div>导航栏目</div>".repeat(6)}<h1>科创新篇章</h1><div class="content"><p>这是正文的第一段，内容足够长，可以被认作文章的正文段落。</p></div></body></html>`,
       null,
     ],
+    [
+      "a 0 left in the element a script fills is not a count",
+      page(
+        '<p>发布时间：2024-04-07 点击：<span id="hits">0</span>次</p><script src="/api.php?op=count&id=24"></script>',
+      ),
+      null,
+    ],
+    [
+      "a 0 written into the line's text is a count",
+      page('<p>发布时间：2024-04-07 点击：0次</p><script src="/js/jquery.min.js"></script>'),
+      0,
+    ],
+    [
+      "a 0 in an element on a page without scripts is a count",
+      page('<p>点击：<span id="hits">0</span></p>'),
+      0,
+    ],
     ["no views", page(""), null],
   ])("%s", (_name, html, expected) => {
     expect(viewsOf(html)).toBe(expected);

@@ -5,13 +5,14 @@
  * region (the byline area and the text with its footer), never from a list further down. The number must
  * stand right after the label (or right before it, as in `1164次阅读`); a label with nothing after it
  * means the count is filled in by JavaScript, so the answer is null rather than a number taken from
- * elsewhere. Comment and share counts have labels of their own (评论, 跟贴, 分享), which end a views value
+ * elsewhere; so does a `0` left in the element a script fills (`views-placeholder.ts`). Comment and share counts have labels of their own (评论, 跟贴, 分享), which end a views value
  * instead of feeding it.
  */
 import { isInArticleRegion } from "./article-body.js";
 import { type BylineHit, hitsFor } from "./byline-labels.js";
 import type { MetadataContext } from "./context.js";
 import { analyzePage, type PageAnalysis } from "./page-analysis.js";
+import { hasZeroPlaceholder } from "./views-placeholder.js";
 
 /** Multipliers for abbreviated counts: `1.2万`, `3.5w`, `2.1k`. */
 const MULTIPLIERS: Record<string, number> = { 万: 10_000, w: 10_000, 千: 1_000, k: 1_000, 亿: 100_000_000 };
@@ -39,7 +40,11 @@ export function extractViews(
       continue;
     }
     const after = LEADING_COUNT.exec(hit.value);
-    if (after) return toCount(after[1], after[2]);
+    if (after) {
+      const count = toCount(after[1], after[2]);
+      // `<span id="hits">0</span>`: the script that writes the count has not run.
+      return count === 0 && hasZeroPlaceholder(hit.line.block) ? null : count;
+    }
     if (hit.value.length === 0) {
       // A bare number is a count only when it is not the previous label's value (`评论 3 阅读`).
       const before =
