@@ -250,3 +250,108 @@ describe("textUnits", () => {
     expect(textUnits(text)).toBe(units);
   });
 });
+
+describe("classifyPage: pages that look like articles but are not", () => {
+  function classifyAt(html: string, url: string) {
+    const parsed = parseHtml(html, url);
+    disposers.push(parsed.dispose);
+    return classifyPage(parsed.document);
+  }
+  const item = (i: number, wrap: "dl" | "li") =>
+    wrap === "dl"
+      ? `<dl><dt><a href="/a/${i}.html">${headlines[i]}</a></dt><dd>${prose(60, i)}</dd><dd>2024-03-1${i}</dd></dl>`
+      : `<li><h3><a href="/a/${i}.html">${headlines[i]}</a></h3><p>${prose(80, i)}</p><p>https://www.example.cn/a/${i}.html 2024-03-1${i}</p></li>`;
+
+  it("calls a tag page of four headlines with summaries a list (too few items for the summary-list rule)", () => {
+    const dl = [0, 1, 2, 3].map((i) => item(i, "dl")).join("");
+    const result = classify(page("春耕_标签", `<div class="tags"><h1>标签：春耕</h1>${dl}</div>`));
+    expect(result.kind).toBe("list");
+    expect(result.reasons.join(" ")).toMatch(/4 items each with a headline link/);
+  });
+
+  it("calls three search results with snippets a list", () => {
+    const li = [0, 1, 2].map((i) => item(i, "li")).join("");
+    const result = classify(page("油菜花 - 搜索", `<p>共找到 3 条结果</p><ul class="r">${li}</ul>`));
+    expect(result.kind).toBe("list");
+  });
+
+  it("keeps an article whose paragraphs cite documents by links inside their sentences", () => {
+    const cite = (i: number) =>
+      `<p>${prose(50, i)}根据<a href="/a/${i}.html">${headlines[i]}</a>的要求，${prose(60, i + 1)}</p>`;
+    const result = classify(
+      page(
+        "关于做好春季安全生产工作的通知",
+        `<h1>关于做好春季安全生产工作的通知</h1><div>2024-03-01</div><div class="c">${cite(0)}${cite(1)}${cite(2)}<p>${prose(60, 3)}</p></div>`,
+      ),
+    );
+    expect(result.kind).toBe("article");
+  });
+
+  const pictures = (n: number, caption: (i: number) => string) =>
+    Array.from(
+      { length: n },
+      (_, i) => `<div class="pic"><img src="/p/${i}.jpg"><p>${caption(i)}</p></div>`,
+    ).join("");
+
+  it("calls a photo gallery (many pictures, one-line captions) other, though it has a headline and a date", () => {
+    const result = classify(
+      page(
+        "图集｜油菜花进入最佳观赏期",
+        `<div class="atlas"><h1>图集｜油菜花进入最佳观赏期</h1><div>2024-03-16 摄影：王磊</div>${pictures(8, (i) => prose(15, i))}</div>`,
+      ),
+    );
+    expect(result.kind).toBe("other");
+    expect(result.reasons.join(" ")).toMatch(/gallery: 8 images/);
+  });
+
+  it("keeps a photo story whose text outweighs its pictures an article", () => {
+    const result = classify(
+      page(
+        "油菜花进入最佳观赏期",
+        `<div class="art"><h1>油菜花进入最佳观赏期游客纷至沓来</h1><div>2024-03-16</div>${pictures(4, (i) => prose(70, i))}<p>${prose(120, 2)}</p></div>`,
+      ),
+    );
+    expect(result.kind).toBe("article");
+  });
+
+  it("calls 关于我们 other: a menu label for a headline, no date, even with several paragraphs", () => {
+    const body = [0, 1, 2, 3].map((i) => `<p>${prose(75, i)}</p>`).join("");
+    const crumb = `<div class="crumb"><a href="/">首页</a> &gt; <a href="/about.html">关于我们</a></div>`;
+    const about = classify(page("关于我们", `${crumb}<div class="about"><h1>关于我们</h1>${body}</div>`));
+    expect(about.kind).toBe("other");
+    expect(about.reasons.join(" ")).toMatch(/menu label/);
+    // Without a link of that name, a short headline over a page of text is still read as an article.
+    const result = classify(page("关于我们", `<div class="about"><h1>关于我们</h1>${body}</div>`));
+    expect(result.kind).toBe("article");
+  });
+
+  it("keeps a dated article whose short headline is also a menu label", () => {
+    const body = [0, 1, 2, 3].map((i) => `<p>${prose(75, i)}</p>`).join("");
+    const result = classify(page("关于", `<div class="c"><h1>关于</h1><div>2024-03-01</div>${body}</div>`));
+    expect(result.kind).toBe("article");
+  });
+
+  const twoPages = (pager: string) =>
+    page(
+      "春耕备耕全面推进",
+      `<h1>春耕备耕全面推进六万亩耕地完成翻耕</h1><div>2024-03-15</div><div id="content">${[0, 1, 2]
+        .map((i) => `<p>${prose(80, i)}</p>`)
+        .join("")}</div>${pager}`,
+    );
+
+  it("calls the second page of an article other when its pager leads back to the first page", () => {
+    const pager = `<div id="pager"><a href="content_1.htm">上一页</a> <a href="content_1.htm">1</a> <span>2</span></div>`;
+    const second = classifyAt(twoPages(pager), "https://www.example.cn/c/2024-03/15/content_1_2.htm");
+    expect(second.kind).toBe("other");
+    expect(second.reasons.join(" ")).toMatch(/later page of .*content_1\.htm/);
+    const pagerOnFirst = `<div id="pager"><span>1</span> <a href="content_1_2.htm">2</a> <a href="content_1_2.htm">下一页</a></div>`;
+    expect(classifyAt(twoPages(pagerOnFirst), "https://www.example.cn/c/2024-03/15/content_1.htm").kind).toBe(
+      "article",
+    );
+  });
+
+  it("keeps an article whose name ends in _N when nothing pages back to the shorter name", () => {
+    const related = `<ul><li><a href="report.html">${headlines[3]}</a></li></ul>`;
+    expect(classifyAt(twoPages(related), "https://www.example.cn/news/report_2.html").kind).toBe("article");
+  });
+});

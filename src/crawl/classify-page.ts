@@ -20,6 +20,8 @@
  * dispose();
  */
 
+import { discoverLinks } from "./discover-links.js";
+
 export type PageKind = "article" | "list" | "other";
 
 export interface PageClassification {
@@ -38,6 +40,8 @@ export interface ClassifyPageOptions {
   minArticleUnitsWithMeta?: number;
   /** Headline-sized links that make a page with little main text a list. @default 8 */
   minListLinks?: number;
+  /** The page's URL, for telling a later page of an article from the article. @default `document.URL` */
+  url?: string;
 }
 
 /** Elements whose text is never page content. */
@@ -90,6 +94,13 @@ interface Paragraph {
   units: number;
 }
 
+/** Pictures in the main block that make a page with little text per picture a gallery, not an article. */
+const MIN_GALLERY_IMAGES = 4;
+/** Main-text units per picture below which the pictures, not the text, are the page (one-line captions). */
+const GALLERY_UNITS_PER_IMAGE = 25;
+/** The most text one list item (a summary, a search snippet) holds beside its headline link. */
+const MAX_ITEM_UNITS = 150;
+
 /** Classifies a parsed page as article, list or other, with the reasons that decided it. */
 export function classifyPage(document: Document, options: ClassifyPageOptions = {}): PageClassification {
   const minArticleUnits = options.minArticleUnits ?? 150;
@@ -129,6 +140,37 @@ export function classifyPage(document: Document, options: ClassifyPageOptions = 
     parents * 2 >= paragraphCount;
   if (summaryList) reasons.push(`main block: ${parents} item wrappers, ${mainHeadlineLinks} headline links`);
   if (summaryList) return { kind: "list", reasons };
+  // Fewer items (a tag page, a page of search results) are still a list when most of the main text sits in
+  // wrappers that each carry their own headline link: an article's text shares one wrapper.
+  const items = main ? linkedItems(main.element, paragraphs, stats) : { count: 0, units: 0 };
+  if (items.count >= 3 && items.units * 10 >= mainUnits * 6) {
+    reasons.push(`main block: ${items.count} items each with a headline link hold ${items.units} units`);
+    return { kind: "list", reasons };
+  }
+
+  // A gallery (图集) is its pictures: one-line captions under many images add up to a short article's text.
+  const images = main ? main.element.querySelectorAll("img").length : 0;
+  if (
+    images >= MIN_GALLERY_IMAGES &&
+    mainUnits < images * GALLERY_UNITS_PER_IMAGE &&
+    mainUnits < minArticleUnits * 2
+  ) {
+    reasons.push(`gallery: ${images} images, ${mainUnits} units of text`);
+    return { kind: "other", reasons };
+  }
+
+  // A standing page of the site (关于我们, 联系我们) is named by a menu label, not a headline: a short heading
+  // that is also a link's text on the page, on a page without any date or article metadata.
+  if (
+    headline !== null &&
+    textUnits(headline) < 8 &&
+    dates === 0 &&
+    meta === null &&
+    isLinkLabel(body, headline)
+  ) {
+    reasons.push(`site page: headline "${headline}" is a menu label, no date`);
+    return { kind: "other", reasons };
+  }
 
   // A short article (a flash item, a photo caption) still has a headline of its own and a text block free
   // of headline links; a section name in an <h1> is too short to count.
@@ -139,6 +181,13 @@ export function classifyPage(document: Document, options: ClassifyPageOptions = 
     (mainUnits >= minArticleUnits && (headline !== null || dates > 0 || meta !== null)) ||
     (mainUnits >= minArticleUnitsWithMeta && cleanMain && (meta !== null || ownHeadline))
   ) {
+    // `content_1_2.html` whose pager leads back to `content_1.html` is the article's second page: its text
+    // belongs to the first page's record, not a record of its own.
+    const firstPage = continuedPage(document, options.url ?? document.URL);
+    if (firstPage) {
+      reasons.push(`later page of ${firstPage}`);
+      return { kind: "other", reasons };
+    }
     return { kind: "article", reasons };
   }
   if (page.headlineLinks >= minListLinks) return { kind: "list", reasons };
@@ -225,6 +274,76 @@ function mainBlock(
     }
   }
   return { element: best, units, paragraphs: count, parents: parents.size };
+}
+
+/**
+ * The main block's items: wrappers (a paragraph's parent below the main block, or the paragraph itself)
+ * holding a summary-sized paragraph and one or two headline links of their own, counted once each, with the
+ * paragraph text they hold. Only the paragraphs the main block was credited with (children, grandchildren).
+ */
+function linkedItems(
+  main: Element,
+  paragraphs: Paragraph[],
+  stats: Map<Element, Stats>,
+): { count: number; units: number } {
+  const wrappers = new Map<Element, number>();
+  for (const { element, units } of paragraphs) {
+    const parent = element.parentElement;
+    if (!parent || (parent !== main && parent.parentElement !== main)) continue;
+    // The paragraph is an item itself only when its headline link opens it (`<p><a>…</a> summary</p>`): a
+    // link in the middle of a sentence is an article citing a document.
+    const candidates = opensWithLink(element) ? [element, parent] : [parent];
+    const wrapper = candidates.find((e) => {
+      const links = stats.get(e)?.headlineLinks ?? 0;
+      return e !== main && links >= 1 && links <= 2;
+    });
+    if (wrapper) wrappers.set(wrapper, (wrappers.get(wrapper) ?? 0) + units);
+  }
+  // An item is a summary beside its headline; a long text with a link in it is an article's paragraph.
+  const items = [...wrappers.values()].filter((units) => units <= MAX_ITEM_UNITS);
+  return { count: items.length, units: items.reduce((sum, units) => sum + units, 0) };
+}
+
+/** Whether the element's first non-blank content is a link. */
+function opensWithLink(element: Element): boolean {
+  for (const child of element.childNodes) {
+    if (child.nodeType === 3) {
+      if ((child.nodeValue ?? "").trim() !== "") return false;
+      continue;
+    }
+    if (child.nodeType !== 1) continue;
+    const first = child as Element;
+    return first.matches("a[href]") || (first.querySelector("a[href]") !== null && opensWithLink(first));
+  }
+  return false;
+}
+
+/** Whether some link on the page reads exactly `label` (a menu, breadcrumb or footer item). */
+function isLinkLabel(body: Element, label: string): boolean {
+  for (const anchor of body.querySelectorAll("a[href]")) {
+    if (squash(anchor.textContent) === label) return true;
+  }
+  return false;
+}
+
+/**
+ * The first page's URL when `url` is `<stem>_N.<ext>` (N ≥ 2) and the page links to `<stem>.<ext>` from a
+ * pager (上一页, a page number); null otherwise.
+ */
+function continuedPage(document: Document, url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  const match = parsed.pathname.match(/^(.*)[_-]([2-9]|[1-9]\d{1,2})(\.\w+)$/);
+  if (!match) return null;
+  const first = new URL(`${match[1]}${match[3]}`, parsed).href;
+  const link = discoverLinks(document, url).find(
+    (candidate) => candidate.pagination && candidate.url.split("?")[0] === first,
+  );
+  return link ? first : null;
 }
 
 /**
