@@ -304,6 +304,27 @@ describe("classifyPage: pages that look like articles but are not", () => {
     expect(result.reasons.join(" ")).toMatch(/gallery: 8 images/);
   });
 
+  it("keeps a listicle whose metadata says article, though its items open with headline links", () => {
+    const li = [0, 1, 2, 3].map(
+      (i) => `<li><a href="/p/${i}.html">${headlines[i]}</a>：${prose(60, i)}</li>`,
+    );
+    const html = `<h1>春季出游好去处推荐十佳</h1><div>2024-03-01</div><ul>${li.join("")}</ul>`;
+    expect(classify(page("春季出游", html, '<meta property="og:type" content="article">')).kind).toBe(
+      "article",
+    );
+    expect(classify(page("春季出游", html)).kind).toBe("list");
+  });
+
+  it("keeps an article whose main block missed its text: pictures around two paragraphs are no gallery", () => {
+    const result = classify(
+      page(
+        "市民公园改造完工",
+        `<div class="art"><h1>市民公园改造完工今起开放迎客</h1><div>2024-03-16</div>${Array.from({ length: 8 }, (_, i) => `<img src="/p/${i}.jpg">`).join("")}<p>${prose(55, 1)}</p><p>${prose(55, 2)}</p></div>`,
+      ),
+    );
+    expect(result.kind, result.reasons.join(" | ")).toBe("article");
+  });
+
   it("keeps a photo story whose text outweighs its pictures an article", () => {
     const result = classify(
       page(

@@ -142,18 +142,22 @@ export function classifyPage(document: Document, options: ClassifyPageOptions = 
   if (summaryList) return { kind: "list", reasons };
   // Fewer items (a tag page, a page of search results) are still a list when most of the main text sits in
   // wrappers that each carry their own headline link: an article's text shares one wrapper.
-  const items = main ? linkedItems(main.element, paragraphs, stats) : { count: 0, units: 0 };
+  // Only without article metadata: a listicle (`<li><a>name</a> – what it is</li>`) has the same shape.
+  const items = main && meta === null ? linkedItems(main.element, paragraphs, stats) : { count: 0, units: 0 };
   if (items.count >= 3 && items.units * 10 >= mainUnits * 6) {
     reasons.push(`main block: ${items.count} items each with a headline link hold ${items.units} units`);
     return { kind: "list", reasons };
   }
 
   // A gallery (图集) is its pictures: one-line captions under many images add up to a short article's text.
+  // The text must read as captions (a paragraph for every other picture) or be next to nothing: pictures
+  // around a main block of two paragraphs are more likely an article whose text the block missed.
   const images = main ? main.element.querySelectorAll("img").length : 0;
   if (
     images >= MIN_GALLERY_IMAGES &&
     mainUnits < images * GALLERY_UNITS_PER_IMAGE &&
-    mainUnits < minArticleUnits * 2
+    mainUnits < minArticleUnits * 2 &&
+    (paragraphCount * 2 >= images || mainUnits < images * 10)
   ) {
     reasons.push(`gallery: ${images} images, ${mainUnits} units of text`);
     return { kind: "other", reasons };
