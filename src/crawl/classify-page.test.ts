@@ -293,6 +293,44 @@ describe("classifyPage: pages that look like articles but are not", () => {
       (_, i) => `<div class="pic"><img src="/p/${i}.jpg"><p>${caption(i)}</p></div>`,
     ).join("");
 
+  const notice =
+    "因管网改造施工，3月22日8时至18时人民路沿线将暂停供水。请沿线居民提前做好储水准备。由此带来的不便，敬请谅解。";
+
+  it("calls a three-sentence notice under a short dated headline an article", () => {
+    const h1 = classify(
+      page(
+        "停水通知",
+        `<div class="a"><h1>停水通知</h1><div>发布时间：2024-03-20</div><div class="c"><p>${notice}</p></div></div>${sidebar(4)}`,
+      ),
+    );
+    expect(h1.kind, h1.reasons.join(" | ")).toBe("article");
+    expect(h1.reasons).toContain("dated headline leads into the text");
+    // A table layout, the headline in a title cell as short as a section name.
+    const table = classify(
+      page(
+        "停电公告",
+        `<table><tr><td class="title">停电公告</td></tr><tr><td>2024年03月20日</td></tr><tr><td>${notice}</td></tr></table>${sidebar(4)}`,
+      ),
+    );
+    expect(table.kind, table.reasons.join(" | ")).toBe("article");
+  });
+
+  it("does not read a section page's intro as a notice when list links come between its headline and the text", () => {
+    const items = headlines
+      .slice(0, 3)
+      .map((h, i) => `<li><a href="/a/${i}.html">${h}</a><span>2024-03-0${i + 1}</span></li>`)
+      .join("");
+    const result = classify(
+      page("通知公告", `<h1>通知公告</h1><ul>${items}</ul><div class="intro"><p>${notice}</p></div>`),
+    );
+    expect(result.kind).not.toBe("article");
+    // Undated, the notice is not enough either: its headline is too short to be its own.
+    const undated = classify(
+      page("停水通知", `<div class="a"><h1>停水通知</h1><div class="c"><p>${notice}</p></div></div>`),
+    );
+    expect(undated.kind).not.toBe("article");
+  });
+
   it("calls a photo gallery (many pictures, one-line captions) other, though it has a headline and a date", () => {
     const result = classify(
       page(

@@ -38,6 +38,11 @@ export interface ClassifyPageOptions {
    * @default 50
    */
   minArticleUnitsWithMeta?: number;
+  /**
+   * Main-text units enough for a short notice: a headline of any length followed by a date, then the text
+   * with no headline-sized link in between. @default 30
+   */
+  minNoticeUnits?: number;
   /** Headline-sized links that make a page with little main text a list. @default 8 */
   minListLinks?: number;
   /** The page's URL, for telling a later page of an article from the article. @default `document.URL` */
@@ -106,6 +111,7 @@ export function classifyPage(document: Document, options: ClassifyPageOptions = 
   const minArticleUnits = options.minArticleUnits ?? 150;
   const minArticleUnitsWithMeta = options.minArticleUnitsWithMeta ?? 50;
   const minListLinks = options.minListLinks ?? 8;
+  const minNoticeUnits = options.minNoticeUnits ?? 30;
   const body = document.body;
   if (!body) return { kind: "other", reasons: ["no body"] };
 
@@ -117,7 +123,8 @@ export function classifyPage(document: Document, options: ClassifyPageOptions = 
   const mainUnits = main?.units ?? 0;
   const mainHeadlineLinks = mainStats?.headlineLinks ?? 0;
   const linkDensity = page.units === 0 ? 0 : page.linkUnits / page.units;
-  const headline = findHeadline(document);
+  const found = findHeadline(document);
+  const headline = found?.text ?? null;
   const dates = countDates(body);
   const meta = articleMetadata(document);
 
@@ -180,10 +187,20 @@ export function classifyPage(document: Document, options: ClassifyPageOptions = 
   // of headline links; a section name in an <h1> is too short to count.
   const ownHeadline = headline !== null && textUnits(headline) >= 8;
   const cleanMain = mainHeadlineLinks <= 2;
+  // A notice of three sentences under a short headline (停水通知) is an article when the headline is dated
+  // and leads straight into the text: no headline-sized link between them, as a list would have.
+  const datedNotice =
+    found !== null &&
+    main !== null &&
+    mainUnits >= minNoticeUnits &&
+    cleanMain &&
+    datedHeadlineLeadsTo(found.element, main.element);
+  if (datedNotice) reasons.push("dated headline leads into the text");
   if (
     mainUnits >= minArticleUnits * 2 ||
     (mainUnits >= minArticleUnits && (headline !== null || dates > 0 || meta !== null)) ||
-    (mainUnits >= minArticleUnitsWithMeta && cleanMain && (meta !== null || ownHeadline))
+    (mainUnits >= minArticleUnitsWithMeta && cleanMain && (meta !== null || ownHeadline)) ||
+    datedNotice
   ) {
     // `content_1_2.html` whose pager leads back to `content_1.html` is the article's second page: its text
     // belongs to the first page's record, not a record of its own.
@@ -308,6 +325,38 @@ function linkedItems(
   return { count: items.length, units: items.reduce((sum, units) => sum + units, 0) };
 }
 
+/**
+ * Whether a date follows `headline` before the end of `main`, and the way from the headline to `main` passes
+ * no headline-sized link (a list's headline is followed by its items). `main` may hold the headline.
+ */
+function datedHeadlineLeadsTo(headline: Element, main: Element): boolean {
+  const walker = headline.ownerDocument.createTreeWalker(
+    headline.ownerDocument.body ?? headline,
+    1 | 4 /* NodeFilter.SHOW_ELEMENT | SHOW_TEXT */,
+  );
+  let afterHeadline = false;
+  let inMain = main.contains(headline);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node === headline) {
+      afterHeadline = true;
+      continue;
+    }
+    if (!afterHeadline || headline.contains(node)) continue;
+    if (node === main) inMain = true;
+    else if (inMain && !main.contains(node)) return false;
+    if (node.nodeType === 1) {
+      const element = node as Element;
+      if (SKIP_TAGS.has(element.tagName.toLowerCase())) continue;
+      if (!inMain && element.matches("a[href]") && textUnits(element.textContent ?? "") >= 8) return false;
+      continue;
+    }
+    const parent = node.parentElement;
+    if (!parent || parent.closest("a, script, style, noscript, template")) continue;
+    if (new RegExp(DATE_PATTERN.source).test(node.nodeValue ?? "")) return true;
+  }
+  return false;
+}
+
 /** Whether the element's first non-blank content is a link. */
 function opensWithLink(element: Element): boolean {
   for (const child of element.childNodes) {
@@ -354,10 +403,10 @@ function continuedPage(document: Document, url: string): string | null {
  * An `<h1>`, or an element with a title-like class whose text is part of `<title>`; null when neither. A
  * headline that is a link (a home page's top story) is not the page's own.
  */
-function findHeadline(document: Document): string | null {
+function findHeadline(document: Document): { text: string; element: Element } | null {
   for (const h1 of document.querySelectorAll("body h1")) {
     const text = squash(h1.textContent);
-    if (text.length >= 4 && text.length <= 120 && !isMostlyLink(h1, text)) return text;
+    if (text.length >= 4 && text.length <= 120 && !isMostlyLink(h1, text)) return { text, element: h1 };
   }
   const title = squash(document.title);
   if (title.length === 0) return null;
@@ -365,8 +414,8 @@ function findHeadline(document: Document): string | null {
     const tokens = `${element.getAttribute("class") ?? ""} ${element.getAttribute("id") ?? ""}`;
     if (!/^h[23]$/i.test(element.tagName) && !HEADLINE_CLASS.test(tokens)) continue;
     const text = squash(element.textContent);
-    if (text.length >= 6 && text.length <= 120 && title.includes(text) && !isMostlyLink(element, text))
-      return text;
+    if (text.length >= 4 && text.length <= 120 && title.includes(text) && !isMostlyLink(element, text))
+      return { text, element };
   }
   return null;
 }

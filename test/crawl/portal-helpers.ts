@@ -19,7 +19,7 @@ const expectationsSchema = z.strictObject({
   noRecordPaths: z.array(z.string().startsWith("/")),
   neverRequestedPrefixes: z.array(z.string().startsWith("/")),
   offSiteHosts: z.array(z.string()),
-  /** Why each no-record path is not an article (portal-b documents its traps). */
+  /** Why a trap page is, or is not, a record (portal-b documents its traps). */
   why: z.record(z.string(), z.string()).optional(),
 });
 
