@@ -331,6 +331,22 @@ describe("classifyPage: pages that look like articles but are not", () => {
     expect(undated.kind).not.toBe("article");
   });
 
+  it("calls a home page whose top story shows 200 units of teaser a list, not an article", () => {
+    const list = `<ul>${headlines
+      .slice(0, 9)
+      .map((h, i) => `<li><a href="/a/${i}.html">${h}</a><span>2024-03-0${i + 1}</span></li>`)
+      .join("")}</ul>`;
+    const top = `<div class="focus"><h2><a href="/a/top.html">${headlines[10]}</a></h2><p>${prose(200, 2)}<a href="/a/top.html">[详细]</a></p></div>`;
+    const home = classify(page("某某新闻网", `${top}${list}`));
+    expect(home.kind, home.reasons.join(" | ")).toBe("list");
+    expect(home.reasons.join(" ")).toMatch(/teaser/);
+    // The same text under a headline of its own is an article with a sidebar.
+    const article = classify(
+      page("某某", `<h1>${headlines[10]}</h1><div class="c"><p>${prose(200, 2)}</p></div>${list}`),
+    );
+    expect(article.kind).toBe("article");
+  });
+
   it("calls a photo gallery (many pictures, one-line captions) other, though it has a headline and a date", () => {
     const result = classify(
       page(

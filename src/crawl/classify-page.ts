@@ -196,9 +196,15 @@ export function classifyPage(document: Document, options: ClassifyPageOptions = 
     cleanMain &&
     datedHeadlineLeadsTo(found.element, main.element);
   if (datedNotice) reasons.push("dated headline leads into the text");
+  // A home or section page's top story: a block of teaser text on a page of headline links, with dates but
+  // no headline of its own (the story's headline is a link) and no article metadata.
+  const teaser = headline === null && meta === null && page.headlineLinks >= minListLinks;
+  if (teaser && dates > 0 && mainUnits >= minArticleUnits && mainUnits < minArticleUnits * 2) {
+    reasons.push("teaser: no headline of its own among many headline links");
+  }
   if (
     mainUnits >= minArticleUnits * 2 ||
-    (mainUnits >= minArticleUnits && (headline !== null || dates > 0 || meta !== null)) ||
+    (mainUnits >= minArticleUnits && (headline !== null || meta !== null || (dates > 0 && !teaser))) ||
     (mainUnits >= minArticleUnitsWithMeta && cleanMain && (meta !== null || ownHeadline)) ||
     datedNotice
   ) {
