@@ -340,9 +340,43 @@ describe("classifyPage: pages that look like articles but are not", () => {
     const home = classify(page("某某新闻网", `${top}${list}`));
     expect(home.kind, home.reasons.join(" | ")).toBe("list");
     expect(home.reasons.join(" ")).toMatch(/teaser/);
-    // The same text under a headline of its own is an article with a sidebar.
+    // The same text under a dated headline of its own is an article with a sidebar (undated, it reads as a
+    // section page's intro: see the topic page below).
     const article = classify(
-      page("某某", `<h1>${headlines[10]}</h1><div class="c"><p>${prose(200, 2)}</p></div>${list}`),
+      page(
+        "某某",
+        `<h1>${headlines[10]}</h1><div>2024-03-16</div><div class="c"><p>${prose(200, 2)}</p></div>${list}`,
+      ),
+    );
+    expect(article.kind).toBe("article");
+  });
+
+  it("calls a topic page (专题) with a headline, an undated intro and its lists a list", () => {
+    const lists = [0, 1]
+      .map(
+        (b) =>
+          `<div class="blk"><h3>栏目${b}</h3><ul>${headlines
+            .slice(b * 6, b * 6 + 6)
+            .map((h, i) => `<li><a href="/a/${b}${i}.html">${h}</a><span>2024-03-0${i + 1}</span></li>`)
+            .join("")}</ul></div>`,
+      )
+      .join("");
+    for (const units of [130, 220]) {
+      const topic = classify(
+        page(
+          "专题",
+          `<h1>学习贯彻全会精神 奋力谱写发展新篇章</h1><div class="intro"><p>${prose(units)}</p></div>${lists}`,
+        ),
+      );
+      expect(topic.kind, topic.reasons.join(" | ")).toBe("list");
+      expect(topic.reasons.join(" ")).toMatch(/section intro/);
+    }
+    // Dated, the same headline and text are a short article beside lists of related stories.
+    const article = classify(
+      page(
+        "文章",
+        `<h1>学习贯彻全会精神 奋力谱写发展新篇章</h1><div>2024-03-16 10:00</div><div class="c"><p>${prose(130)}</p></div>${lists}`,
+      ),
     );
     expect(article.kind).toBe("article");
   });

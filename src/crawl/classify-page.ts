@@ -189,13 +189,20 @@ export function classifyPage(document: Document, options: ClassifyPageOptions = 
   const cleanMain = mainHeadlineLinks <= 2;
   // A notice of three sentences under a short headline (停水通知) is an article when the headline is dated
   // and leads straight into the text: no headline-sized link between them, as a list would have.
-  const datedNotice =
-    found !== null &&
-    main !== null &&
-    mainUnits >= minNoticeUnits &&
-    cleanMain &&
-    datedHeadlineLeadsTo(found.element, main.element);
+  const datedHeadline = found !== null && main !== null && datedHeadlineLeadsTo(found.element, main.element);
+  const datedNotice = datedHeadline && mainUnits >= minNoticeUnits && cleanMain;
   if (datedNotice) reasons.push("dated headline leads into the text");
+  // A topic (专题) or section page opens with a headline and an intro, then its lists: short text under an
+  // undated headline among many headline links is the page's introduction, not an article. From 150 units
+  // only a single block counts: an undated article of several paragraphs beside a sidebar is still one.
+  const sectionIntro =
+    meta === null &&
+    !datedHeadline &&
+    page.headlineLinks >= minListLinks &&
+    (mainUnits < minArticleUnits || (mainUnits < minArticleUnits * 2 && paragraphCount <= 1));
+  if (sectionIntro && headline !== null && mainUnits >= minArticleUnitsWithMeta) {
+    reasons.push("section intro: undated headline among many headline links");
+  }
   // A home or section page's top story: a block of teaser text on a page of headline links, with dates but
   // no headline of its own (the story's headline is a link) and no article metadata.
   const teaser = headline === null && meta === null && page.headlineLinks >= minListLinks;
@@ -204,8 +211,11 @@ export function classifyPage(document: Document, options: ClassifyPageOptions = 
   }
   if (
     mainUnits >= minArticleUnits * 2 ||
-    (mainUnits >= minArticleUnits && (headline !== null || meta !== null || (dates > 0 && !teaser))) ||
-    (mainUnits >= minArticleUnitsWithMeta && cleanMain && (meta !== null || ownHeadline)) ||
+    (mainUnits >= minArticleUnits &&
+      (meta !== null || (headline !== null && !sectionIntro) || (dates > 0 && !teaser && !sectionIntro))) ||
+    (mainUnits >= minArticleUnitsWithMeta &&
+      cleanMain &&
+      (meta !== null || (ownHeadline && !sectionIntro))) ||
     datedNotice
   ) {
     // `content_1_2.html` whose pager leads back to `content_1.html` is the article's second page: its text
