@@ -459,6 +459,18 @@ describe("classifyPage: pages that look like articles but are not", () => {
     );
   });
 
+  it("calls page 2 of a dynamic article (?page=2) other when its pager leads back to page 1", () => {
+    const back = `<div class="pages"><a href="show.php?id=7&amp;page=1">上一页</a> <a href="show.php?id=7">1</a> <b>2</b></div>`;
+    const second = classifyAt(twoPages(back), "https://www.example.cn/show.php?id=7&page=2");
+    expect(second.kind).toBe("other");
+    expect(second.reasons.join(" ")).toMatch(/later page of .*show\.php\?id=7/);
+    const ahead = `<div class="pages"><b>1</b> <a href="show.php?id=7&amp;page=2">2</a> <a href="show.php?id=7&amp;page=2">下一页</a></div>`;
+    expect(classifyAt(twoPages(ahead), "https://www.example.cn/show.php?id=7").kind).toBe("article");
+    // Another article's page 1 is not this one's.
+    const other = `<div class="pages"><a href="show.php?id=8">上一页</a></div>`;
+    expect(classifyAt(twoPages(other), "https://www.example.cn/show.php?id=7&page=2").kind).toBe("article");
+  });
+
   it("keeps an article whose name ends in _N when nothing pages back to the shorter name", () => {
     const related = `<ul><li><a href="report.html">${headlines[3]}</a></li></ul>`;
     expect(classifyAt(twoPages(related), "https://www.example.cn/news/report_2.html").kind).toBe("article");

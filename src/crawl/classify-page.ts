@@ -21,6 +21,7 @@
  */
 
 import { discoverLinks } from "./discover-links.js";
+import { normalizeUrl } from "./normalize-url.js";
 
 export type PageKind = "article" | "list" | "other";
 
@@ -395,9 +396,13 @@ function isLinkLabel(body: Element, label: string): boolean {
   return false;
 }
 
+/** Query keys that number the pages of one article (`show.php?id=7&page=2`). */
+const PAGE_QUERY_KEY = /^(page|pn|pg|pageno|page_no|pagenum|pageindex|curpage|currentpage|cpage)$/i;
+
 /**
- * The first page's URL when `url` is `<stem>_N.<ext>` (N ≥ 2) and the page links to `<stem>.<ext>` from a
- * pager (上一页, a page number); null otherwise.
+ * The first page's URL when `url` is a later page of an article — `<stem>_N.<ext>` (N ≥ 2) or the same URL
+ * with a page number of 2 or more in the query — and the page links to that first page from a pager
+ * (上一页, a page number); null otherwise.
  */
 function continuedPage(document: Document, url: string): string | null {
   let parsed: URL;
@@ -406,13 +411,24 @@ function continuedPage(document: Document, url: string): string | null {
   } catch {
     return null;
   }
+  const firstPages = new Set<string>();
   const match = parsed.pathname.match(/^(.*)[_-]([2-9]|[1-9]\d{1,2})(\.\w+)$/);
-  if (!match) return null;
-  const first = new URL(`${match[1]}${match[3]}`, parsed).href;
+  if (match) firstPages.add(new URL(`${match[1]}${match[3]}`, parsed).href);
+  for (const [key, value] of parsed.searchParams) {
+    if (!PAGE_QUERY_KEY.test(key) || !/^\d{1,3}$/.test(value) || Number(value) < 2) continue;
+    const first = new URL(parsed.href);
+    first.searchParams.delete(key);
+    firstPages.add(normalizeUrl(first.href) ?? first.href);
+    first.searchParams.set(key, "1");
+    firstPages.add(normalizeUrl(first.href) ?? first.href);
+  }
+  if (firstPages.size === 0) return null;
   const link = discoverLinks(document, url).find(
-    (candidate) => candidate.pagination && candidate.url.split("?")[0] === first,
+    (candidate) =>
+      candidate.pagination &&
+      (firstPages.has(candidate.url) || firstPages.has(candidate.url.split("?")[0] ?? "")),
   );
-  return link ? first : null;
+  return link ? link.url : null;
 }
 
 /**

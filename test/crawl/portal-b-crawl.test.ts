@@ -98,6 +98,10 @@ describe("a crawl of fixture portal B", () => {
     }
   });
 
+  it("fetched the query-numbered page 2 of the PHPCMS article", () => {
+    expect(log.some((entry) => /[?&]id=77\b/.test(entry.path) && /[?&]page=2\b/.test(entry.path))).toBe(true);
+  });
+
   it("asks for robots.txt first, never requests a disallowed path, and stays on the seed's host", () => {
     expect(log[0]?.path).toBe("/robots.txt");
     const disallowed = log.filter((entry) =>
