@@ -434,6 +434,18 @@ describe("classifyPage: pages that look like articles but are not", () => {
     expect(result.kind).toBe("article");
   });
 
+  it("calls a dated 关于我们 other when a menu link of that name leads to the page itself", () => {
+    const body = [0, 1, 2, 3].map((i) => `<p>${prose(75, i)}</p>`).join("");
+    const html = page(
+      "关于我们",
+      `<div class="about"><h1>关于我们</h1><div>更新时间：2023-05-01</div>${body}</div><p><a href="/about.html">关于我们</a></p>`,
+    );
+    const here = classifyAt(html, "https://www.example.cn/about.html");
+    expect(here.kind).toBe("other");
+    expect(here.reasons.join(" ")).toMatch(/menu label linking here/);
+    expect(classifyAt(html, "https://www.example.cn/a/2023/0501/7.html").kind).toBe("article");
+  });
+
   it("keeps a dated article whose short headline is also a menu label", () => {
     const body = [0, 1, 2, 3].map((i) => `<p>${prose(75, i)}</p>`).join("");
     const result = classify(page("关于", `<div class="c"><h1>关于</h1><div>2024-03-01</div>${body}</div>`));

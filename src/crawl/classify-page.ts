@@ -172,15 +172,16 @@ export function classifyPage(document: Document, options: ClassifyPageOptions = 
   }
 
   // A standing page of the site (关于我们, 联系我们) is named by a menu label, not a headline: a short heading
-  // that is also a link's text on the page, on a page without any date or article metadata.
-  if (
-    headline !== null &&
-    textUnits(headline) < 8 &&
-    dates === 0 &&
-    meta === null &&
-    isLinkLabel(body, headline)
-  ) {
-    reasons.push(`site page: headline "${headline}" is a menu label, no date`);
+  // that is also a link's text on the page, on a page without any date or article metadata. A menu link of
+  // that name to the page itself settles it even when the template stamps a date on every page.
+  const label =
+    headline !== null && textUnits(headline) < 8
+      ? linkLabel(body, headline, options.url ?? document.URL)
+      : null;
+  if (label === "self" || (label === "other" && dates === 0 && meta === null)) {
+    reasons.push(
+      `site page: headline "${headline}" is a menu label${label === "self" ? " linking here" : ", no date"}`,
+    );
     return { kind: "other", reasons };
   }
 
@@ -388,12 +389,19 @@ function opensWithLink(element: Element): boolean {
   return false;
 }
 
-/** Whether some link on the page reads exactly `label` (a menu, breadcrumb or footer item). */
-function isLinkLabel(body: Element, label: string): boolean {
+/**
+ * Whether some link on the page reads exactly `label` (a menu, breadcrumb or footer item): "self" when one
+ * such link leads to the page itself, "other" when they all lead elsewhere, null when there is none.
+ */
+function linkLabel(body: Element, label: string, pageUrl: string): "self" | "other" | null {
+  const self = normalizeUrl(pageUrl);
+  let found: "other" | null = null;
   for (const anchor of body.querySelectorAll("a[href]")) {
-    if (squash(anchor.textContent) === label) return true;
+    if (squash(anchor.textContent) !== label) continue;
+    if (self !== null && normalizeUrl(anchor.getAttribute("href") ?? "", pageUrl) === self) return "self";
+    found = "other";
   }
-  return false;
+  return found;
 }
 
 /** Query keys that number the pages of one article (`show.php?id=7&page=2`). */
