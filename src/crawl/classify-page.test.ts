@@ -483,6 +483,13 @@ describe("classifyPage: pages that look like articles but are not", () => {
     expect(classifyAt(twoPages(other), "https://www.example.cn/show.php?id=7&page=2").kind).toBe("article");
   });
 
+  it("calls page 2 other when a lone 第1页 link, in no pager bar, leads back to page 1", () => {
+    const lone = `<p>第2页 <a href="content_1.htm">第1页</a></p>`;
+    expect(classifyAt(twoPages(lone), "https://www.example.cn/c/2024-03/15/content_1_2.htm").kind).toBe(
+      "other",
+    );
+  });
+
   it("keeps an article whose name ends in _N when nothing pages back to the shorter name", () => {
     const related = `<ul><li><a href="report.html">${headlines[3]}</a></li></ul>`;
     expect(classifyAt(twoPages(related), "https://www.example.cn/news/report_2.html").kind).toBe("article");

@@ -20,7 +20,7 @@
  * dispose();
  */
 
-import { discoverLinks } from "./discover-links.js";
+import { discoverLinks, PAGER_TEXT_STRONG, PAGER_TEXT_WEAK } from "./discover-links.js";
 import { normalizeUrl } from "./normalize-url.js";
 
 export type PageKind = "article" | "list" | "other";
@@ -431,9 +431,14 @@ function continuedPage(document: Document, url: string): string | null {
     firstPages.add(normalizeUrl(first.href) ?? first.href);
   }
   if (firstPages.size === 0) return null;
+  // A lone "第1页" back to the first page sits in no pager bar, so its words count as much as a pager's.
+  const pagerWords = (text: string) => {
+    const key = text.replace(/[\s[\]【】()（）]/g, "").toLowerCase();
+    return PAGER_TEXT_STRONG.test(key) || PAGER_TEXT_WEAK.test(key);
+  };
   const link = discoverLinks(document, url).find(
     (candidate) =>
-      candidate.pagination &&
+      (candidate.pagination || pagerWords(candidate.text)) &&
       (firstPages.has(candidate.url) || firstPages.has(candidate.url.split("?")[0] ?? "")),
   );
   return link ? link.url : null;
