@@ -1,5 +1,6 @@
 /**
- * Serves the fixture portal (`fixtures/portal/`) on 127.0.0.1, for the crawl tests and `npm run demo`.
+ * Serves a fixture portal (`fixtures/portal/` by default, or another folder of the same layout such as
+ * `fixtures/portal-b/`) on 127.0.0.1, for the crawl tests and `npm run demo`.
  *
  * A crawler's manners can only be checked from the server's side, so the server keeps a request log (arrival
  * time, method, path, status, request headers) that tests read: robots.txt first, Crawl-delay kept, nothing
@@ -8,8 +9,10 @@
  * Everything that is not a plain static file under `fixtures/portal/site/` is declared in
  * `fixtures/portal/portal.json`: golden article pages mounted from `fixtures/pages/<case>/` (served as their
  * bytes with the `contentType` of their `expected.json`), pages transcoded to GBK with the charset only in
- * the header, redirects, pages that fail the first time, and binary files behind `.html` names. Text files
- * may say `{{origin}}` and `{{crawlDelaySec}}`, filled in per server (the port is only known at start).
+ * the header, redirects, pages that fail the first time, binary files behind `.html` names, and `routes`:
+ * HTML files served at dynamic URLs (`/show.php?id=321`), matched on path and query (in any order) first,
+ * then on the path alone (`/search` for every query). Text files may say `{{origin}}`, `{{host}}` and
+ * `{{crawlDelaySec}}`, filled in per server (the port is only known at start).
  *
  * @example
  *   const portal = await startFixturePortal({ crawlDelaySec: 0.1 });
@@ -17,7 +20,7 @@
  *   expect(portal.requestLog[0]?.path).toBe("/robots.txt");
  *   await portal.close();
  *
- * Standalone: `npx jiti scripts/fixture-portal/server.ts [port]` serves until Ctrl-C and logs each request.
+ * Standalone: `npx jiti scripts/fixture-portal/server.ts [port] [portal folder]` serves until Ctrl-C and logs each request.
  */
 import { readFileSync } from "node:fs";
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
@@ -31,6 +34,8 @@ export interface FixturePortalOptions {
   port?: number;
   /** The `Crawl-delay` robots.txt announces, in seconds. @default portal.json's `crawlDelaySec` */
   crawlDelaySec?: number;
+  /** The portal's folder (holding `portal.json`, `site/`, `expected-records.json`). @default `portalDir` */
+  dir?: string;
 }
 
 export interface PortalRequest {
@@ -58,6 +63,8 @@ interface PortalManifest {
   redirects: Record<string, string>;
   failFirst: Record<string, { status: number; retryAfterSec?: number }>;
   binary: Record<string, { file: string; contentType: string }>;
+  /** URL (path, or path and query) → HTML file under `site/`. */
+  routes: Record<string, string>;
 }
 
 interface Reply {
@@ -67,22 +74,45 @@ interface Reply {
 }
 
 export const portalDir = fileURLToPath(new URL("../../fixtures/portal/", import.meta.url));
-const siteDir = join(portalDir, "site");
+/** The second portal, unlike the first in URL shapes and page styles (see its expected-records.json). */
+export const portalBDir = fileURLToPath(new URL("../../fixtures/portal-b/", import.meta.url));
 const pagesDir = fileURLToPath(new URL("../../fixtures/pages/", import.meta.url));
 
 const contentTypes: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
+  ".htm": "text/html; charset=utf-8",
+  ".shtml": "text/html; charset=utf-8",
   ".txt": "text/plain; charset=utf-8",
   ".xml": "application/xml; charset=utf-8",
   ".pdf": "application/pdf",
 };
 
-export function loadPortalManifest(): PortalManifest {
-  return JSON.parse(readFileSync(join(portalDir, "portal.json"), "utf8")) as PortalManifest;
+export function loadPortalManifest(dir: string = portalDir): PortalManifest {
+  const manifest = JSON.parse(readFileSync(join(dir, "portal.json"), "utf8")) as Partial<PortalManifest>;
+  const routes: Record<string, string> = {};
+  for (const [target, file] of Object.entries(manifest.routes ?? {})) routes[routeKey(target)] = file;
+  return {
+    crawlDelaySec: manifest.crawlDelaySec ?? 0,
+    mounts: manifest.mounts ?? {},
+    gbk: manifest.gbk ?? [],
+    redirects: manifest.redirects ?? {},
+    failFirst: manifest.failFirst ?? {},
+    binary: manifest.binary ?? {},
+    routes,
+  };
+}
+
+/** Path plus sorted query, so `?a=1&b=2` and `?b=2&a=1` find the same route. */
+function routeKey(target: string): string {
+  const url = new URL(target, "http://portal");
+  url.searchParams.sort();
+  return decodeURIComponent(url.pathname) + url.search;
 }
 
 export async function startFixturePortal(options: FixturePortalOptions = {}): Promise<FixturePortal> {
-  const manifest = loadPortalManifest();
+  const dir = options.dir ?? portalDir;
+  const siteDir = join(dir, "site");
+  const manifest = loadPortalManifest(dir);
   const crawlDelaySec = options.crawlDelaySec ?? manifest.crawlDelaySec;
   const requestLog: PortalRequest[] = [];
   const failuresServed = new Set<string>();
@@ -92,7 +122,7 @@ export async function startFixturePortal(options: FixturePortalOptions = {}): Pr
     const at = Date.now();
     const target = request.url ?? "/";
     const path = safePath(target);
-    const reply = path === null ? notFound() : route(path);
+    const reply = path === null ? notFound() : route(path, target);
     requestLog.push({
       at,
       method: request.method ?? "GET",
@@ -103,7 +133,7 @@ export async function startFixturePortal(options: FixturePortalOptions = {}): Pr
     send(response, reply, request.method === "HEAD");
   });
 
-  function route(path: string): Reply {
+  function route(path: string, target: string): Reply {
     const failure = manifest.failFirst[path];
     if (failure && !failuresServed.has(path)) {
       failuresServed.add(path);
@@ -115,6 +145,9 @@ export async function startFixturePortal(options: FixturePortalOptions = {}): Pr
     if (redirect) return { status: 301, headers: { location: redirect }, body: new Uint8Array() };
     const mounted = manifest.mounts[path];
     if (mounted) return mountedCase(mounted);
+    const routed = manifest.routes[routeKey(target)] ?? manifest.routes[path];
+    if (routed)
+      return fileReply(join(siteDir, routed), contentTypes[".html"] as string, (b) => Buffer.from(fill(b)));
     const binary = manifest.binary[path];
     if (binary) return fileReply(join(siteDir, binary.file), binary.contentType, (bytes) => bytes);
     const file = join(siteDir, path.endsWith("/") ? `${path}index.html` : path);
@@ -131,6 +164,7 @@ export async function startFixturePortal(options: FixturePortalOptions = {}): Pr
     return Buffer.from(bytes)
       .toString("utf8")
       .replaceAll("{{origin}}", origin)
+      .replaceAll("{{host}}", new URL(origin).host)
       .replaceAll("{{crawlDelaySec}}", String(crawlDelaySec));
   }
 
@@ -202,7 +236,7 @@ function send(response: ServerResponse, reply: Reply, headOnly: boolean): void {
 
 async function main(): Promise<void> {
   const port = Number(process.argv[2] ?? process.env.PORT ?? 8080);
-  const portal = await startFixturePortal({ port });
+  const portal = await startFixturePortal({ port, ...(process.argv[3] ? { dir: process.argv[3] } : {}) });
   let logged = 0;
   const timer = setInterval(() => {
     for (const entry of portal.requestLog.slice(logged)) {

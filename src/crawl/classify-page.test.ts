@@ -250,3 +250,248 @@ describe("textUnits", () => {
     expect(textUnits(text)).toBe(units);
   });
 });
+
+describe("classifyPage: pages that look like articles but are not", () => {
+  function classifyAt(html: string, url: string) {
+    const parsed = parseHtml(html, url);
+    disposers.push(parsed.dispose);
+    return classifyPage(parsed.document);
+  }
+  const item = (i: number, wrap: "dl" | "li") =>
+    wrap === "dl"
+      ? `<dl><dt><a href="/a/${i}.html">${headlines[i]}</a></dt><dd>${prose(60, i)}</dd><dd>2024-03-1${i}</dd></dl>`
+      : `<li><h3><a href="/a/${i}.html">${headlines[i]}</a></h3><p>${prose(80, i)}</p><p>https://www.example.cn/a/${i}.html 2024-03-1${i}</p></li>`;
+
+  it("calls a tag page of four headlines with summaries a list (too few items for the summary-list rule)", () => {
+    const dl = [0, 1, 2, 3].map((i) => item(i, "dl")).join("");
+    const result = classify(page("春耕_标签", `<div class="tags"><h1>标签：春耕</h1>${dl}</div>`));
+    expect(result.kind).toBe("list");
+    expect(result.reasons.join(" ")).toMatch(/4 items each with a headline link/);
+  });
+
+  it("calls three search results with snippets a list", () => {
+    const li = [0, 1, 2].map((i) => item(i, "li")).join("");
+    const result = classify(page("油菜花 - 搜索", `<p>共找到 3 条结果</p><ul class="r">${li}</ul>`));
+    expect(result.kind).toBe("list");
+  });
+
+  it("keeps an article whose paragraphs cite documents by links inside their sentences", () => {
+    const cite = (i: number) =>
+      `<p>${prose(50, i)}根据<a href="/a/${i}.html">${headlines[i]}</a>的要求，${prose(60, i + 1)}</p>`;
+    const result = classify(
+      page(
+        "关于做好春季安全生产工作的通知",
+        `<h1>关于做好春季安全生产工作的通知</h1><div>2024-03-01</div><div class="c">${cite(0)}${cite(1)}${cite(2)}<p>${prose(60, 3)}</p></div>`,
+      ),
+    );
+    expect(result.kind).toBe("article");
+  });
+
+  const pictures = (n: number, caption: (i: number) => string) =>
+    Array.from(
+      { length: n },
+      (_, i) => `<div class="pic"><img src="/p/${i}.jpg"><p>${caption(i)}</p></div>`,
+    ).join("");
+
+  const notice =
+    "因管网改造施工，3月22日8时至18时人民路沿线将暂停供水。请沿线居民提前做好储水准备。由此带来的不便，敬请谅解。";
+
+  it("calls a three-sentence notice under a short dated headline an article", () => {
+    const h1 = classify(
+      page(
+        "停水通知",
+        `<div class="a"><h1>停水通知</h1><div>发布时间：2024-03-20</div><div class="c"><p>${notice}</p></div></div>${sidebar(4)}`,
+      ),
+    );
+    expect(h1.kind, h1.reasons.join(" | ")).toBe("article");
+    expect(h1.reasons).toContain("dated headline leads into the text");
+    // A table layout, the headline in a title cell as short as a section name.
+    const table = classify(
+      page(
+        "停电公告",
+        `<table><tr><td class="title">停电公告</td></tr><tr><td>2024年03月20日</td></tr><tr><td>${notice}</td></tr></table>${sidebar(4)}`,
+      ),
+    );
+    expect(table.kind, table.reasons.join(" | ")).toBe("article");
+  });
+
+  it("does not read a section page's intro as a notice when list links come between its headline and the text", () => {
+    const items = headlines
+      .slice(0, 3)
+      .map((h, i) => `<li><a href="/a/${i}.html">${h}</a><span>2024-03-0${i + 1}</span></li>`)
+      .join("");
+    const result = classify(
+      page("通知公告", `<h1>通知公告</h1><ul>${items}</ul><div class="intro"><p>${notice}</p></div>`),
+    );
+    expect(result.kind).not.toBe("article");
+    // Undated, the notice is not enough either: its headline is too short to be its own.
+    const undated = classify(
+      page("停水通知", `<div class="a"><h1>停水通知</h1><div class="c"><p>${notice}</p></div></div>`),
+    );
+    expect(undated.kind).not.toBe("article");
+  });
+
+  it("calls a home page whose top story shows 200 units of teaser a list, not an article", () => {
+    const list = `<ul>${headlines
+      .slice(0, 9)
+      .map((h, i) => `<li><a href="/a/${i}.html">${h}</a><span>2024-03-0${i + 1}</span></li>`)
+      .join("")}</ul>`;
+    const top = `<div class="focus"><h2><a href="/a/top.html">${headlines[10]}</a></h2><p>${prose(200, 2)}<a href="/a/top.html">[详细]</a></p></div>`;
+    const home = classify(page("某某新闻网", `${top}${list}`));
+    expect(home.kind, home.reasons.join(" | ")).toBe("list");
+    expect(home.reasons.join(" ")).toMatch(/teaser/);
+    // The same text under a dated headline of its own is an article with a sidebar (undated, it reads as a
+    // section page's intro: see the topic page below).
+    const article = classify(
+      page(
+        "某某",
+        `<h1>${headlines[10]}</h1><div>2024-03-16</div><div class="c"><p>${prose(200, 2)}</p></div>${list}`,
+      ),
+    );
+    expect(article.kind).toBe("article");
+  });
+
+  it("calls a topic page (专题) with a headline, an undated intro and its lists a list", () => {
+    const lists = [0, 1]
+      .map(
+        (b) =>
+          `<div class="blk"><h3>栏目${b}</h3><ul>${headlines
+            .slice(b * 6, b * 6 + 6)
+            .map((h, i) => `<li><a href="/a/${b}${i}.html">${h}</a><span>2024-03-0${i + 1}</span></li>`)
+            .join("")}</ul></div>`,
+      )
+      .join("");
+    for (const units of [130, 220]) {
+      const topic = classify(
+        page(
+          "专题",
+          `<h1>学习贯彻全会精神 奋力谱写发展新篇章</h1><div class="intro"><p>${prose(units)}</p></div>${lists}`,
+        ),
+      );
+      expect(topic.kind, topic.reasons.join(" | ")).toBe("list");
+      expect(topic.reasons.join(" ")).toMatch(/section intro/);
+    }
+    // Dated, the same headline and text are a short article beside lists of related stories.
+    const article = classify(
+      page(
+        "文章",
+        `<h1>学习贯彻全会精神 奋力谱写发展新篇章</h1><div>2024-03-16 10:00</div><div class="c"><p>${prose(130)}</p></div>${lists}`,
+      ),
+    );
+    expect(article.kind).toBe("article");
+  });
+
+  it("calls a photo gallery (many pictures, one-line captions) other, though it has a headline and a date", () => {
+    const result = classify(
+      page(
+        "图集｜油菜花进入最佳观赏期",
+        `<div class="atlas"><h1>图集｜油菜花进入最佳观赏期</h1><div>2024-03-16 摄影：王磊</div>${pictures(8, (i) => prose(15, i))}</div>`,
+      ),
+    );
+    expect(result.kind).toBe("other");
+    expect(result.reasons.join(" ")).toMatch(/gallery: 8 images/);
+  });
+
+  it("keeps a listicle whose metadata says article, though its items open with headline links", () => {
+    const li = [0, 1, 2, 3].map(
+      (i) => `<li><a href="/p/${i}.html">${headlines[i]}</a>：${prose(60, i)}</li>`,
+    );
+    const html = `<h1>春季出游好去处推荐十佳</h1><div>2024-03-01</div><ul>${li.join("")}</ul>`;
+    expect(classify(page("春季出游", html, '<meta property="og:type" content="article">')).kind).toBe(
+      "article",
+    );
+    expect(classify(page("春季出游", html)).kind).toBe("list");
+  });
+
+  it("keeps an article whose main block missed its text: pictures around two paragraphs are no gallery", () => {
+    const result = classify(
+      page(
+        "市民公园改造完工",
+        `<div class="art"><h1>市民公园改造完工今起开放迎客</h1><div>2024-03-16</div>${Array.from({ length: 8 }, (_, i) => `<img src="/p/${i}.jpg">`).join("")}<p>${prose(55, 1)}</p><p>${prose(55, 2)}</p></div>`,
+      ),
+    );
+    expect(result.kind, result.reasons.join(" | ")).toBe("article");
+  });
+
+  it("keeps a photo story whose text outweighs its pictures an article", () => {
+    const result = classify(
+      page(
+        "油菜花进入最佳观赏期",
+        `<div class="art"><h1>油菜花进入最佳观赏期游客纷至沓来</h1><div>2024-03-16</div>${pictures(4, (i) => prose(70, i))}<p>${prose(120, 2)}</p></div>`,
+      ),
+    );
+    expect(result.kind).toBe("article");
+  });
+
+  it("calls 关于我们 other: a menu label for a headline, no date, even with several paragraphs", () => {
+    const body = [0, 1, 2, 3].map((i) => `<p>${prose(75, i)}</p>`).join("");
+    const crumb = `<div class="crumb"><a href="/">首页</a> &gt; <a href="/about.html">关于我们</a></div>`;
+    const about = classify(page("关于我们", `${crumb}<div class="about"><h1>关于我们</h1>${body}</div>`));
+    expect(about.kind).toBe("other");
+    expect(about.reasons.join(" ")).toMatch(/menu label/);
+    // Without a link of that name, a short headline over a page of text is still read as an article.
+    const result = classify(page("关于我们", `<div class="about"><h1>关于我们</h1>${body}</div>`));
+    expect(result.kind).toBe("article");
+  });
+
+  it("calls a dated 关于我们 other when a menu link of that name leads to the page itself", () => {
+    const body = [0, 1, 2, 3].map((i) => `<p>${prose(75, i)}</p>`).join("");
+    const html = page(
+      "关于我们",
+      `<div class="about"><h1>关于我们</h1><div>更新时间：2023-05-01</div>${body}</div><p><a href="/about.html">关于我们</a></p>`,
+    );
+    const here = classifyAt(html, "https://www.example.cn/about.html");
+    expect(here.kind).toBe("other");
+    expect(here.reasons.join(" ")).toMatch(/menu label linking here/);
+    expect(classifyAt(html, "https://www.example.cn/a/2023/0501/7.html").kind).toBe("article");
+  });
+
+  it("keeps a dated article whose short headline is also a menu label", () => {
+    const body = [0, 1, 2, 3].map((i) => `<p>${prose(75, i)}</p>`).join("");
+    const result = classify(page("关于", `<div class="c"><h1>关于</h1><div>2024-03-01</div>${body}</div>`));
+    expect(result.kind).toBe("article");
+  });
+
+  const twoPages = (pager: string) =>
+    page(
+      "春耕备耕全面推进",
+      `<h1>春耕备耕全面推进六万亩耕地完成翻耕</h1><div>2024-03-15</div><div id="content">${[0, 1, 2]
+        .map((i) => `<p>${prose(80, i)}</p>`)
+        .join("")}</div>${pager}`,
+    );
+
+  it("calls the second page of an article other when its pager leads back to the first page", () => {
+    const pager = `<div id="pager"><a href="content_1.htm">上一页</a> <a href="content_1.htm">1</a> <span>2</span></div>`;
+    const second = classifyAt(twoPages(pager), "https://www.example.cn/c/2024-03/15/content_1_2.htm");
+    expect(second.kind).toBe("other");
+    expect(second.reasons.join(" ")).toMatch(/later page of .*content_1\.htm/);
+    const pagerOnFirst = `<div id="pager"><span>1</span> <a href="content_1_2.htm">2</a> <a href="content_1_2.htm">下一页</a></div>`;
+    expect(classifyAt(twoPages(pagerOnFirst), "https://www.example.cn/c/2024-03/15/content_1.htm").kind).toBe(
+      "article",
+    );
+  });
+
+  it("calls page 2 of a dynamic article (?page=2) other when its pager leads back to page 1", () => {
+    const back = `<div class="pages"><a href="show.php?id=7&amp;page=1">上一页</a> <a href="show.php?id=7">1</a> <b>2</b></div>`;
+    const second = classifyAt(twoPages(back), "https://www.example.cn/show.php?id=7&page=2");
+    expect(second.kind).toBe("other");
+    expect(second.reasons.join(" ")).toMatch(/later page of .*show\.php\?id=7/);
+    const ahead = `<div class="pages"><b>1</b> <a href="show.php?id=7&amp;page=2">2</a> <a href="show.php?id=7&amp;page=2">下一页</a></div>`;
+    expect(classifyAt(twoPages(ahead), "https://www.example.cn/show.php?id=7").kind).toBe("article");
+    // Another article's page 1 is not this one's.
+    const other = `<div class="pages"><a href="show.php?id=8">上一页</a></div>`;
+    expect(classifyAt(twoPages(other), "https://www.example.cn/show.php?id=7&page=2").kind).toBe("article");
+  });
+
+  it("calls page 2 other when a lone 第1页 link, in no pager bar, leads back to page 1", () => {
+    const lone = `<p>第2页 <a href="content_1.htm">第1页</a></p>`;
+    expect(classifyAt(twoPages(lone), "https://www.example.cn/c/2024-03/15/content_1_2.htm").kind).toBe(
+      "other",
+    );
+  });
+
+  it("keeps an article whose name ends in _N when nothing pages back to the shorter name", () => {
+    const related = `<ul><li><a href="report.html">${headlines[3]}</a></li></ul>`;
+    expect(classifyAt(twoPages(related), "https://www.example.cn/news/report_2.html").kind).toBe("article");
+  });
+});

@@ -20,6 +20,9 @@
  * dispose();
  */
 
+import { discoverLinks, PAGER_TEXT_STRONG, PAGER_TEXT_WEAK } from "./discover-links.js";
+import { normalizeUrl } from "./normalize-url.js";
+
 export type PageKind = "article" | "list" | "other";
 
 export interface PageClassification {
@@ -36,8 +39,15 @@ export interface ClassifyPageOptions {
    * @default 50
    */
   minArticleUnitsWithMeta?: number;
+  /**
+   * Main-text units enough for a short notice: a headline of any length followed by a date, then the text
+   * with no headline-sized link in between. @default 30
+   */
+  minNoticeUnits?: number;
   /** Headline-sized links that make a page with little main text a list. @default 8 */
   minListLinks?: number;
+  /** The page's URL, for telling a later page of an article from the article. @default `document.URL` */
+  url?: string;
 }
 
 /** Elements whose text is never page content. */
@@ -90,11 +100,19 @@ interface Paragraph {
   units: number;
 }
 
+/** Pictures in the main block that make a page with little text per picture a gallery, not an article. */
+const MIN_GALLERY_IMAGES = 4;
+/** Main-text units per picture below which the pictures, not the text, are the page (one-line captions). */
+const GALLERY_UNITS_PER_IMAGE = 25;
+/** The most text one list item (a summary, a search snippet) holds beside its headline link. */
+const MAX_ITEM_UNITS = 150;
+
 /** Classifies a parsed page as article, list or other, with the reasons that decided it. */
 export function classifyPage(document: Document, options: ClassifyPageOptions = {}): PageClassification {
   const minArticleUnits = options.minArticleUnits ?? 150;
   const minArticleUnitsWithMeta = options.minArticleUnitsWithMeta ?? 50;
   const minListLinks = options.minListLinks ?? 8;
+  const minNoticeUnits = options.minNoticeUnits ?? 30;
   const body = document.body;
   if (!body) return { kind: "other", reasons: ["no body"] };
 
@@ -106,7 +124,8 @@ export function classifyPage(document: Document, options: ClassifyPageOptions = 
   const mainUnits = main?.units ?? 0;
   const mainHeadlineLinks = mainStats?.headlineLinks ?? 0;
   const linkDensity = page.units === 0 ? 0 : page.linkUnits / page.units;
-  const headline = findHeadline(document);
+  const found = findHeadline(document);
+  const headline = found?.text ?? null;
   const dates = countDates(body);
   const meta = articleMetadata(document);
 
@@ -129,16 +148,85 @@ export function classifyPage(document: Document, options: ClassifyPageOptions = 
     parents * 2 >= paragraphCount;
   if (summaryList) reasons.push(`main block: ${parents} item wrappers, ${mainHeadlineLinks} headline links`);
   if (summaryList) return { kind: "list", reasons };
+  // Fewer items (a tag page, a page of search results) are still a list when most of the main text sits in
+  // wrappers that each carry their own headline link: an article's text shares one wrapper.
+  // Only without article metadata: a listicle (`<li><a>name</a> – what it is</li>`) has the same shape.
+  const items = main && meta === null ? linkedItems(main.element, paragraphs, stats) : { count: 0, units: 0 };
+  if (items.count >= 3 && items.units * 10 >= mainUnits * 6) {
+    reasons.push(`main block: ${items.count} items each with a headline link hold ${items.units} units`);
+    return { kind: "list", reasons };
+  }
+
+  // A gallery (图集) is its pictures: one-line captions under many images add up to a short article's text.
+  // The text must read as captions (a paragraph for every other picture) or be next to nothing: pictures
+  // around a main block of two paragraphs are more likely an article whose text the block missed.
+  const images = main ? main.element.querySelectorAll("img").length : 0;
+  if (
+    images >= MIN_GALLERY_IMAGES &&
+    mainUnits < images * GALLERY_UNITS_PER_IMAGE &&
+    mainUnits < minArticleUnits * 2 &&
+    (paragraphCount * 2 >= images || mainUnits < images * 10)
+  ) {
+    reasons.push(`gallery: ${images} images, ${mainUnits} units of text`);
+    return { kind: "other", reasons };
+  }
+
+  // A standing page of the site (关于我们, 联系我们) is named by a menu label, not a headline: a short heading
+  // that is also a link's text on the page, on a page without any date or article metadata. A menu link of
+  // that name to the page itself settles it even when the template stamps a date on every page.
+  const label =
+    headline !== null && textUnits(headline) < 8
+      ? linkLabel(body, headline, options.url ?? document.URL)
+      : null;
+  if (label === "self" || (label === "other" && dates === 0 && meta === null)) {
+    reasons.push(
+      `site page: headline "${headline}" is a menu label${label === "self" ? " linking here" : ", no date"}`,
+    );
+    return { kind: "other", reasons };
+  }
 
   // A short article (a flash item, a photo caption) still has a headline of its own and a text block free
   // of headline links; a section name in an <h1> is too short to count.
   const ownHeadline = headline !== null && textUnits(headline) >= 8;
   const cleanMain = mainHeadlineLinks <= 2;
+  // A notice of three sentences under a short headline (停水通知) is an article when the headline is dated
+  // and leads straight into the text: no headline-sized link between them, as a list would have.
+  const datedHeadline = found !== null && main !== null && datedHeadlineLeadsTo(found.element, main.element);
+  const datedNotice = datedHeadline && mainUnits >= minNoticeUnits && cleanMain;
+  if (datedNotice) reasons.push("dated headline leads into the text");
+  // A topic (专题) or section page opens with a headline and an intro, then its lists: short text under an
+  // undated headline among many headline links is the page's introduction, not an article. From 150 units
+  // only a single block counts: an undated article of several paragraphs beside a sidebar is still one.
+  const sectionIntro =
+    meta === null &&
+    !datedHeadline &&
+    page.headlineLinks >= minListLinks &&
+    (mainUnits < minArticleUnits || (mainUnits < minArticleUnits * 2 && paragraphCount <= 1));
+  if (sectionIntro && headline !== null && mainUnits >= minArticleUnitsWithMeta) {
+    reasons.push("section intro: undated headline among many headline links");
+  }
+  // A home or section page's top story: a block of teaser text on a page of headline links, with dates but
+  // no headline of its own (the story's headline is a link) and no article metadata.
+  const teaser = headline === null && meta === null && page.headlineLinks >= minListLinks;
+  if (teaser && dates > 0 && mainUnits >= minArticleUnits && mainUnits < minArticleUnits * 2) {
+    reasons.push("teaser: no headline of its own among many headline links");
+  }
   if (
     mainUnits >= minArticleUnits * 2 ||
-    (mainUnits >= minArticleUnits && (headline !== null || dates > 0 || meta !== null)) ||
-    (mainUnits >= minArticleUnitsWithMeta && cleanMain && (meta !== null || ownHeadline))
+    (mainUnits >= minArticleUnits &&
+      (meta !== null || (headline !== null && !sectionIntro) || (dates > 0 && !teaser && !sectionIntro))) ||
+    (mainUnits >= minArticleUnitsWithMeta &&
+      cleanMain &&
+      (meta !== null || (ownHeadline && !sectionIntro))) ||
+    datedNotice
   ) {
+    // `content_1_2.html` whose pager leads back to `content_1.html` is the article's second page: its text
+    // belongs to the first page's record, not a record of its own.
+    const firstPage = continuedPage(document, options.url ?? document.URL);
+    if (firstPage) {
+      reasons.push(`later page of ${firstPage}`);
+      return { kind: "other", reasons };
+    }
     return { kind: "article", reasons };
   }
   if (page.headlineLinks >= minListLinks) return { kind: "list", reasons };
@@ -228,13 +316,142 @@ function mainBlock(
 }
 
 /**
+ * The main block's items: wrappers (a paragraph's parent below the main block, or the paragraph itself)
+ * holding a summary-sized paragraph and one or two headline links of their own, counted once each, with the
+ * paragraph text they hold. Only the paragraphs the main block was credited with (children, grandchildren).
+ */
+function linkedItems(
+  main: Element,
+  paragraphs: Paragraph[],
+  stats: Map<Element, Stats>,
+): { count: number; units: number } {
+  const wrappers = new Map<Element, number>();
+  for (const { element, units } of paragraphs) {
+    const parent = element.parentElement;
+    if (!parent || (parent !== main && parent.parentElement !== main)) continue;
+    // The paragraph is an item itself only when its headline link opens it (`<p><a>…</a> summary</p>`): a
+    // link in the middle of a sentence is an article citing a document.
+    const candidates = opensWithLink(element) ? [element, parent] : [parent];
+    const wrapper = candidates.find((e) => {
+      const links = stats.get(e)?.headlineLinks ?? 0;
+      return e !== main && links >= 1 && links <= 2;
+    });
+    if (wrapper) wrappers.set(wrapper, (wrappers.get(wrapper) ?? 0) + units);
+  }
+  // An item is a summary beside its headline; a long text with a link in it is an article's paragraph.
+  const items = [...wrappers.values()].filter((units) => units <= MAX_ITEM_UNITS);
+  return { count: items.length, units: items.reduce((sum, units) => sum + units, 0) };
+}
+
+/**
+ * Whether a date follows `headline` before the end of `main`, and the way from the headline to `main` passes
+ * no headline-sized link (a list's headline is followed by its items). `main` may hold the headline.
+ */
+function datedHeadlineLeadsTo(headline: Element, main: Element): boolean {
+  const walker = headline.ownerDocument.createTreeWalker(
+    headline.ownerDocument.body ?? headline,
+    1 | 4 /* NodeFilter.SHOW_ELEMENT | SHOW_TEXT */,
+  );
+  let afterHeadline = false;
+  let inMain = main.contains(headline);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node === headline) {
+      afterHeadline = true;
+      continue;
+    }
+    if (!afterHeadline || headline.contains(node)) continue;
+    if (node === main) inMain = true;
+    else if (inMain && !main.contains(node)) return false;
+    if (node.nodeType === 1) {
+      const element = node as Element;
+      if (SKIP_TAGS.has(element.tagName.toLowerCase())) continue;
+      if (!inMain && element.matches("a[href]") && textUnits(element.textContent ?? "") >= 8) return false;
+      continue;
+    }
+    const parent = node.parentElement;
+    if (!parent || parent.closest("a, script, style, noscript, template")) continue;
+    if (new RegExp(DATE_PATTERN.source).test(node.nodeValue ?? "")) return true;
+  }
+  return false;
+}
+
+/** Whether the element's first non-blank content is a link. */
+function opensWithLink(element: Element): boolean {
+  for (const child of element.childNodes) {
+    if (child.nodeType === 3) {
+      if ((child.nodeValue ?? "").trim() !== "") return false;
+      continue;
+    }
+    if (child.nodeType !== 1) continue;
+    const first = child as Element;
+    return first.matches("a[href]") || (first.querySelector("a[href]") !== null && opensWithLink(first));
+  }
+  return false;
+}
+
+/**
+ * Whether some link on the page reads exactly `label` (a menu, breadcrumb or footer item): "self" when one
+ * such link leads to the page itself, "other" when they all lead elsewhere, null when there is none.
+ */
+function linkLabel(body: Element, label: string, pageUrl: string): "self" | "other" | null {
+  const self = normalizeUrl(pageUrl);
+  let found: "other" | null = null;
+  for (const anchor of body.querySelectorAll("a[href]")) {
+    if (squash(anchor.textContent) !== label) continue;
+    if (self !== null && normalizeUrl(anchor.getAttribute("href") ?? "", pageUrl) === self) return "self";
+    found = "other";
+  }
+  return found;
+}
+
+/** Query keys that number the pages of one article (`show.php?id=7&page=2`). */
+const PAGE_QUERY_KEY = /^(page|pn|pg|pageno|page_no|pagenum|pageindex|curpage|currentpage|cpage)$/i;
+
+/**
+ * The first page's URL when `url` is a later page of an article — `<stem>_N.<ext>` (N ≥ 2) or the same URL
+ * with a page number of 2 or more in the query — and the page links to that first page from a pager
+ * (上一页, a page number); null otherwise.
+ */
+function continuedPage(document: Document, url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  const firstPages = new Set<string>();
+  const match = parsed.pathname.match(/^(.*)[_-]([2-9]|[1-9]\d{1,2})(\.\w+)$/);
+  if (match) firstPages.add(new URL(`${match[1]}${match[3]}`, parsed).href);
+  for (const [key, value] of parsed.searchParams) {
+    if (!PAGE_QUERY_KEY.test(key) || !/^\d{1,3}$/.test(value) || Number(value) < 2) continue;
+    const first = new URL(parsed.href);
+    first.searchParams.delete(key);
+    firstPages.add(normalizeUrl(first.href) ?? first.href);
+    first.searchParams.set(key, "1");
+    firstPages.add(normalizeUrl(first.href) ?? first.href);
+  }
+  if (firstPages.size === 0) return null;
+  // A lone "第1页" back to the first page sits in no pager bar, so its words count as much as a pager's.
+  const pagerWords = (text: string) => {
+    const key = text.replace(/[\s[\]【】()（）]/g, "").toLowerCase();
+    return PAGER_TEXT_STRONG.test(key) || PAGER_TEXT_WEAK.test(key);
+  };
+  const link = discoverLinks(document, url).find(
+    (candidate) =>
+      (candidate.pagination || pagerWords(candidate.text)) &&
+      (firstPages.has(candidate.url) || firstPages.has(candidate.url.split("?")[0] ?? "")),
+  );
+  return link ? link.url : null;
+}
+
+/**
  * An `<h1>`, or an element with a title-like class whose text is part of `<title>`; null when neither. A
  * headline that is a link (a home page's top story) is not the page's own.
  */
-function findHeadline(document: Document): string | null {
+function findHeadline(document: Document): { text: string; element: Element } | null {
   for (const h1 of document.querySelectorAll("body h1")) {
     const text = squash(h1.textContent);
-    if (text.length >= 4 && text.length <= 120 && !isMostlyLink(h1, text)) return text;
+    if (text.length >= 4 && text.length <= 120 && !isMostlyLink(h1, text)) return { text, element: h1 };
   }
   const title = squash(document.title);
   if (title.length === 0) return null;
@@ -242,8 +459,8 @@ function findHeadline(document: Document): string | null {
     const tokens = `${element.getAttribute("class") ?? ""} ${element.getAttribute("id") ?? ""}`;
     if (!/^h[23]$/i.test(element.tagName) && !HEADLINE_CLASS.test(tokens)) continue;
     const text = squash(element.textContent);
-    if (text.length >= 6 && text.length <= 120 && title.includes(text) && !isMostlyLink(element, text))
-      return text;
+    if (text.length >= 4 && text.length <= 120 && title.includes(text) && !isMostlyLink(element, text))
+      return { text, element };
   }
   return null;
 }

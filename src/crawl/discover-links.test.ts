@@ -201,6 +201,14 @@ describe("URL shape helpers", () => {
     ["https://www.example.cn/category/news/page/2/", "list"],
     ["https://www.example.cn/list.aspx?ClassID=5", "list"],
     ["https://www.example.cn/2023/01/10/", "list"],
+    ["https://www.example.com/2024/03/15/county-opens-first-city-library/", "article"],
+    ["https://www.example.com/2024/03/15/page/2/", "list"],
+    ["https://www.example.cn/show.php?id=321", "article"],
+    ["https://www.example.cn/a/202403/t20240315_98765.html", "article"],
+    ["https://www.example.cn/content/2024-03/15/content_123456.htm", "article"],
+    ["https://www.example.cn/html/2024/0301/12.shtml", "article"],
+    ["https://www.example.cn/list.php?tid=3&PageNo=2", "list"],
+    ["https://www.example.cn/col/col123/index.html", "list"],
     ["https://www.example.cn/help.htm", "unknown"],
   ])("%s → %s", (url, kind) => {
     expect(linkKindOfUrl(url)).toBe(kind);

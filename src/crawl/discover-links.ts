@@ -86,6 +86,8 @@ const LIST_LEAF =
 const DATE_IN_PATH =
   /(^|[/_-])(19|20)\d{2}[-_/]?(0[1-9]|1[0-2])[-_/]?(0[1-9]|[12]\d|3[01])(?!\d)|\/(19|20)\d{2}[-_/]?(0[1-9]|1[0-2])\/[^/]+\.[a-z]+$|\/t(19|20)\d{6}_\d+/i;
 const LONG_NUMBER = /\d{5,}/;
+/** `/2024/03/15/a-slug/`: a dated permalink folder (WordPress and friends); a bare `/2024/03/15/` is an archive. */
+const DATED_SLUG_FOLDER = /\/(19|20)\d{2}\/(0?[1-9]|1[0-2])\/(0?[1-9]|[12]\d|3[01])\/[^/]*[a-z][^/]*\/?$/i;
 
 /** Returns the page's followable links, each once, in document order. */
 export function discoverLinks(document: Document, pageUrl: string): DiscoveredLink[] {
@@ -160,6 +162,7 @@ export function looksLikeArticleUrl(url: string): boolean {
   const keys = [...parsed.searchParams.keys()];
   // `index.php?m=content&a=show&id=21` (PHPCMS): the article id wins over the index-like leaf.
   if (hasArticleIdQuery(parsed)) return true;
+  if (DATED_SLUG_FOLDER.test(path) && !/\/page\/\d+\/?$/.test(path)) return true;
   if (leaf === "" || INDEX_LEAF.test(leaf) || PAGINATED_LEAF.test(leaf)) return false;
   if (DATE_IN_PATH.test(path)) return true;
   // `node_12345.htm` is a section page however long its number.
@@ -177,6 +180,7 @@ export function looksLikeListUrl(url: string): boolean {
   const keys = [...parsed.searchParams.keys()];
   const hasArticleId = hasArticleIdQuery(parsed);
   if (hasArticleId) return false;
+  if (DATED_SLUG_FOLDER.test(path) && !/\/page\/\d+\/?$/.test(path)) return false;
   if (leaf === "" || INDEX_LEAF.test(leaf) || PAGINATED_LEAF.test(leaf) || /^page\/\d+$/.test(path))
     return true;
   if (/\/page\/\d+\/?$/.test(path)) return true;

@@ -13,15 +13,24 @@ import { z } from "zod";
 import { portalDir } from "../../scripts/fixture-portal/server.js";
 import { type ArticleRecord, articleRecordSchema } from "../../src/output/record-schema.js";
 
-export const portalExpectations = z
-  .strictObject({
-    note: z.string(),
-    articlePaths: z.array(z.string().startsWith("/")).min(1),
-    noRecordPaths: z.array(z.string().startsWith("/")),
-    neverRequestedPrefixes: z.array(z.string().startsWith("/")),
-    offSiteHosts: z.array(z.string()),
-  })
-  .parse(JSON.parse(readFileSync(join(portalDir, "expected-records.json"), "utf8")));
+const expectationsSchema = z.strictObject({
+  note: z.string(),
+  articlePaths: z.array(z.string().startsWith("/")).min(1),
+  noRecordPaths: z.array(z.string().startsWith("/")),
+  neverRequestedPrefixes: z.array(z.string().startsWith("/")),
+  offSiteHosts: z.array(z.string()),
+  /** Why a trap page is, or is not, a record (portal-b documents its traps). */
+  why: z.record(z.string(), z.string()).optional(),
+});
+
+export type PortalExpectations = z.infer<typeof expectationsSchema>;
+
+/** A portal folder's `expected-records.json`, validated. */
+export function loadPortalExpectations(dir: string): PortalExpectations {
+  return expectationsSchema.parse(JSON.parse(readFileSync(join(dir, "expected-records.json"), "utf8")));
+}
+
+export const portalExpectations = loadPortalExpectations(portalDir);
 
 export interface RecordsFile {
   records: ArticleRecord[];
