@@ -267,13 +267,12 @@ export class BrowserFetcher {
 
   private async launch(): Promise<Browser | null> {
     const found = this.options.executablePath
-      ? { executablePath: this.options.executablePath, note: undefined }
+      ? { executablePath: this.options.executablePath }
       : findBrowser(this.options.search);
     if (found.executablePath === null) {
       this.goUnavailable("message" in found ? found.message : "no browser");
       return null;
     }
-    if ("note" in found && found.note) this.options.notice?.(found.note);
     try {
       const browser = await loadChromium().launch({
         executablePath: found.executablePath,

@@ -30,19 +30,29 @@ describe("findBrowser", () => {
     expect(findBrowser(searchWith([], {}, pw)).executablePath).toBeNull();
   });
 
-  it("falls back when CAIJI_CHROMIUM names a missing file, and says so", () => {
+  it("keeps an explicit CAIJI_CHROMIUM that names a missing file: no browser, and one line saying why", () => {
     const found = findBrowser(searchWith(["/usr/bin/chromium"], { CAIJI_CHROMIUM: "/nope/chrome" }));
-    expect(found.executablePath).toBe("/usr/bin/chromium");
-    expect("note" in found ? found.note : "").toContain("CAIJI_CHROMIUM=/nope/chrome");
+    expect(found.executablePath).toBeNull();
+    const message = "message" in found ? found.message : "";
+    expect(message).toContain("CAIJI_CHROMIUM=/nope/chrome is not an executable file");
+    expect(message.split("\n")).toHaveLength(1);
   });
 
+  it.each(["none", "OFF", "0"])(
+    "CAIJI_CHROMIUM=%s turns rendering off although a browser is installed",
+    (value) => {
+      const found = findBrowser(searchWith(["/usr/bin/chromium"], { CAIJI_CHROMIUM: value }));
+      expect(found.executablePath).toBeNull();
+      expect("message" in found ? found.message : "").toContain("rendering is off");
+    },
+  );
+
   it("with nothing anywhere, answers null and one message saying how to get a browser", () => {
-    const found = findBrowser(searchWith([], { CAIJI_CHROMIUM: "/nope/chrome" }));
+    const found = findBrowser(searchWith([]));
     expect(found.executablePath).toBeNull();
     const message = "message" in found ? found.message : "";
     expect(message).toContain("apt-get install chromium");
     expect(message).toContain("CAIJI_CHROMIUM");
-    expect(message).toContain("/nope/chrome");
     expect(message.split("\n")).toHaveLength(1);
   });
 

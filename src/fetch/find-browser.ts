@@ -6,7 +6,9 @@
  * drives just as well. So the search order is: the user's explicit choice (`CAIJI_CHROMIUM`), the
  * distribution's binary, then a browser Playwright has already installed. When none exists the answer is
  * one message saying how to get one: rendering is an optional stage, so the caller prints it once and
- * crawls on without it.
+ * crawls on without it. An explicit choice is kept: `CAIJI_CHROMIUM=none` turns rendering off, and a
+ * `CAIJI_CHROMIUM` naming a missing file turns it off too, with the reason, rather than quietly rendering
+ * with some other browser the user did not ask for.
  *
  * Every input of the search (environment, candidate paths, Playwright's path, the file check) is
  * injectable, so a test can stage "no browser anywhere" on a machine that has one.
@@ -25,6 +27,8 @@ export const SYSTEM_CHROMIUM_PATHS: readonly string[] = ["/usr/lib/chromium/chro
 
 /** The environment variable naming a Chromium (or Chrome) binary to use before any other. */
 export const BROWSER_ENV_VAR = "CAIJI_CHROMIUM";
+/** Values of `CAIJI_CHROMIUM` that mean "no browser". */
+const NO_BROWSER = new Set(["none", "off", "false", "0"]);
 
 export interface BrowserSearch {
   /** @default process.env */
@@ -43,8 +47,6 @@ export type BrowserLookup =
   | {
       executablePath: string;
       source: BrowserSource;
-      /** Set when `CAIJI_CHROMIUM` named a missing file and another browser was used instead. */
-      note?: string;
     }
   | {
       executablePath: null;
@@ -56,25 +58,34 @@ export function findBrowser(search: BrowserSearch = {}): BrowserLookup {
   const env = search.env ?? process.env;
   const isExecutable = search.isExecutable ?? isExecutableFile;
   const fromEnv = env[BROWSER_ENV_VAR]?.trim() || null;
-  const envMissing = fromEnv !== null && !isExecutable(fromEnv);
-  if (fromEnv !== null && !envMissing) return { executablePath: fromEnv, source: "env" };
-  const note = envMissing ? `${BROWSER_ENV_VAR}=${fromEnv} is not an executable file` : undefined;
+  if (fromEnv !== null && NO_BROWSER.has(fromEnv.toLowerCase())) {
+    return {
+      executablePath: null,
+      message: `${BROWSER_ENV_VAR}=${fromEnv}: rendering is off, so views that JavaScript fills stay null.`,
+    };
+  }
+  if (fromEnv !== null) {
+    if (isExecutable(fromEnv)) return { executablePath: fromEnv, source: "env" };
+    return {
+      executablePath: null,
+      message:
+        `${BROWSER_ENV_VAR}=${fromEnv} is not an executable file, so pages are not rendered (views that ` +
+        `JavaScript fills stay null). Point ${BROWSER_ENV_VAR} at a Chromium/Chrome binary, or unset it to use ` +
+        "the system's (Debian/Ubuntu: apt-get install chromium).",
+    };
+  }
 
   const candidates: Array<{ path: string | null; source: BrowserSource }> = [
     ...(search.systemPaths ?? SYSTEM_CHROMIUM_PATHS).map((path) => ({ path, source: "system" as const })),
     { path: (search.playwrightPath ?? playwrightChromiumPath)(), source: "playwright" },
   ];
   for (const { path, source } of candidates) {
-    if (path !== null && isExecutable(path)) {
-      return note
-        ? { executablePath: path, source, note: `${note}; using ${path}` }
-        : { executablePath: path, source };
-    }
+    if (path !== null && isExecutable(path)) return { executablePath: path, source };
   }
   return {
     executablePath: null,
     message:
-      `${note ? `${note}, and no` : "No"} Chromium found, so pages are not rendered (views that JavaScript ` +
+      `No Chromium found, so pages are not rendered (views that JavaScript ` +
       `fills stay null). Install one (Debian/Ubuntu: apt-get install chromium) or set ${BROWSER_ENV_VAR} to a ` +
       "Chromium/Chrome binary.",
   };
