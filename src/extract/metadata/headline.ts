@@ -14,6 +14,8 @@
  * its own module rather than inside `title.ts`.
  */
 import { firstMetaValue, type JsonLdObject, jsonLdString, type MetaTags } from "./document-meta.js";
+import { headlineDate, withoutHeadlineDate } from "./headline-date.js";
+import { parseDate } from "./normalize-date.js";
 import { attributeMarker, collapseWhitespace, type PageLine } from "./page-lines.js";
 
 export interface Headline {
@@ -140,7 +142,12 @@ export function findHeadline(
 
   const scored: Scored[] = [];
   for (const element of [...candidates, ...linesShowingTitle(lines, title)]) {
-    const text = cleanTitle(element.textContent ?? "");
+    // A date printed inside the heading (`<h1>…<span>2024-03-12</span></h1>`) is not part of its title.
+    // …unless the declared title has the date too (`2024年3月12日全区植树活动`).
+    const date = headlineDate(element, asDate);
+    const declaresDate =
+      date !== null && references.some((reference) => reference.includes(comparable(date.text)));
+    const text = cleanTitle(withoutHeadlineDate(element.textContent ?? "", declaresDate ? null : date));
     const key = comparable(text);
     if (key.length < 2 || key.length > 200) continue;
     const shared = Math.max(0, ...references.map((reference) => sharedRun(key, reference)));
@@ -183,6 +190,10 @@ export function findHeadline(
   return firstHeading(candidates, document, siteNames);
 }
 
+function asDate(text: string): string | null {
+  return parseDate(text) ? text : null;
+}
+
 /** Without any `<title>` or declared title, the first h1 (else h2) that is not the site's logo. */
 function firstHeading(
   candidates: readonly Element[],
@@ -192,7 +203,7 @@ function firstHeading(
   for (const tag of ["h1", "h2"]) {
     for (const element of candidates) {
       if (element.localName !== tag) continue;
-      const text = cleanTitle(element.textContent ?? "");
+      const text = cleanTitle(withoutHeadlineDate(element.textContent ?? "", headlineDate(element, asDate)));
       if (text.length < 2 || text.length > 200 || isSiteBranding(element, document, siteNames)) continue;
       return { text, element };
     }

@@ -17,9 +17,11 @@
  * day. Dates in the future of `now` (the fetch) are refused, as are dates in boilerplate zones (footer
  * copyright years, related-article lists, comments), which the byline scanner never reports.
  */
+
 import { hitsFor, MAX_BYLINE_CHARS } from "./byline-labels.js";
 import type { MetadataContext } from "./context.js";
 import { type JsonLdObject, jsonLdArticles, type MetaTags, metaValues } from "./document-meta.js";
+import { headlineDate } from "./headline-date.js";
 import { formatDate, type ParsedDate, parseDate, parseYearlessDate, toEpochMs } from "./normalize-date.js";
 import { analyzePage, type PageAnalysis } from "./page-analysis.js";
 import { isInBoilerplate } from "./page-lines.js";
@@ -185,6 +187,10 @@ function shownDate(page: PageAnalysis, read: (text: string) => string | null): S
     const value = read(hit.value);
     if (value) return { value, offset: hit.offset };
   }
+  // A date in a child of the headline element itself (`<h1>…<span>2024-03-12</span></h1>`).
+  const inHeadline = page.headline?.element ? headlineDate(page.headline.element, read) : null;
+  if (inHeadline && !page.headline?.text.includes(inHeadline.text))
+    return { value: inHeadline.value, offset: 0 };
   if (page.headlineIndex >= 0) {
     for (const line of page.lines) {
       const offset = line.index - page.headlineIndex;
