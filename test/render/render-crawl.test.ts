@@ -170,7 +170,7 @@ describe("without any browser", () => {
     );
     const rendering = notices.filter((line) => /Chromium/.test(line));
     expect(rendering).toHaveLength(1);
-    expect(rendering[0]).toMatch(/not rendered.*apt-get install chromium.*CAIJI_CHROMIUM/);
+    expect(rendering[0]).toMatch(/not rendered.*CAIJI_CHROMIUM.*apt-get install chromium/);
     const records_ = byPath(records);
     for (const page of renderFixturePages) {
       const record = records_.get(page.path);
