@@ -369,15 +369,7 @@ class CrawlRun {
       frontier.release(request.url, this.now() + retryDelayMs(attempt, {}, this.random, retryAfterMs));
       return;
     }
-    this.recordFailure({
-      url: request.url,
-      referrer: request.referrer,
-      stage,
-      kind,
-      reason,
-      attempts: attempt,
-      status,
-    });
+    this.recordFailure(request, { stage, kind, reason, status });
     const outcome =
       kind === "not-html" || kind === "disallowed"
         ? ({ status: "skipped", reason } as const)
@@ -456,22 +448,23 @@ class CrawlRun {
   }
 
   private giveUp(request: CrawlRequest, stage: string, kind: string, reason: string, status?: number): void {
-    this.recordFailure({
-      url: request.url,
-      referrer: request.referrer,
-      stage,
-      kind,
-      reason,
-      attempts: request.attempts + 1,
-      status,
-    });
+    this.recordFailure(request, { stage, kind, reason, status });
     this.parts.frontier.complete(request.url, { status: "failed", stage, reason });
   }
 
   /** Written before the frontier hears of it, like a record: a kill can duplicate the line, never lose it. */
-  private recordFailure(failure: Omit<CrawlFailure, "at">): void {
+  private recordFailure(
+    request: CrawlRequest,
+    failure: Pick<CrawlFailure, "stage" | "kind" | "reason" | "status">,
+  ): void {
     this.errorsByKind[failure.kind] = (this.errorsByKind[failure.kind] ?? 0) + 1;
-    this.parts.writeFailure({ ...failure, at: new Date(this.now()).toISOString() });
+    this.parts.writeFailure({
+      url: request.url,
+      referrer: request.referrer,
+      ...failure,
+      attempts: request.attempts + 1,
+      at: new Date(this.now()).toISOString(),
+    });
   }
 
   private snapshot(): ProgressSnapshot {
