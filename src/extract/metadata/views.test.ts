@@ -170,6 +170,16 @@ describe("extractViews", () => {
       page('<p>点击：<span id="hits">0</span></p>'),
       0,
     ],
+    [
+      "a label alone on its line with the count alone on the next (dt/dd)",
+      page("<dl><dt>发布日期</dt><dd>2024-03-19</dd><dt>浏览次数</dt><dd>321</dd></dl>"),
+      321,
+    ],
+    [
+      "a label alone on its line followed by a line that is no count",
+      page("<dl><dt>浏览次数</dt><dd>暂无统计</dd></dl>"),
+      null,
+    ],
     ["no views", page(""), null],
   ])("%s", (_name, html, expected) => {
     expect(viewsOf(html)).toBe(expected);

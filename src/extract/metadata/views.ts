@@ -50,11 +50,21 @@ export function extractViews(
       const before =
         TRAILING_COUNT.exec(hit.before) ?? (hit.beforeIsOwn ? STANDALONE_COUNT.exec(hit.before) : null);
       if (before) return toCount(before[1], before[2]);
+      // `<dt>浏览次数</dt><dd>321</dd>`: a label alone on its line, the count alone on the next.
+      const below = labelAloneCount(hit, page);
+      if (below !== null) return below;
       // An empty count slot: the number is written by a script we did not run.
       if (hit.hasColon) return null;
     }
   }
   return null;
+}
+
+function labelAloneCount(hit: BylineHit, page: PageAnalysis): number | null {
+  if (hit.line.text.replace(/[\s:：]/g, "") !== hit.label.replace(/\s/g, "")) return null;
+  const next = page.lines[hit.line.index + 1];
+  const count = next ? STANDALONE_COUNT.exec(next.text.trim()) : null;
+  return count ? toCount(count[1], count[2]) : null;
 }
 
 /** How far above the headline a forum thread's stats line may sit (the first post's user panel is between). */
