@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import { portalDir } from "../../scripts/fixture-portal/server.js";
+import { type PortalRequest, portalDir } from "../../scripts/fixture-portal/server.js";
 import { type ArticleRecord, articleRecordSchema } from "../../src/output/record-schema.js";
 
 const expectationsSchema = z.strictObject({
@@ -118,4 +118,25 @@ export function readFailures(
     .split("\n")
     .filter((line) => line.trim() !== "")
     .map((line) => JSON.parse(line));
+}
+
+/**
+ * Consecutive requests in a server's log that arrived closer than `minGapMs`, as `{ after, gapMs }` (the path
+ * before the gap). A redirect hop is followed within the same fetch, as a browser would: it opens no new
+ * request slot, so the gap after it is not judged.
+ */
+export function shortGaps(
+  log: readonly PortalRequest[],
+  minGapMs: number,
+): { gaps: number; short: Array<{ after: string; gapMs: number }> } {
+  const short: Array<{ after: string; gapMs: number }> = [];
+  let gaps = 0;
+  for (let i = 1; i < log.length; i++) {
+    const previous = log[i - 1] as PortalRequest;
+    if (previous.status >= 300 && previous.status < 400) continue;
+    gaps++;
+    const gapMs = (log[i] as PortalRequest).at - previous.at;
+    if (gapMs < minGapMs) short.push({ after: previous.path, gapMs });
+  }
+  return { gaps, short };
 }

@@ -2,7 +2,7 @@
  * The render fixture site (`fixtures/render/`) on 127.0.0.1: files from `site/`, the counter endpoints of
  * `counters.json`, and a log of every request, so tests can check that a rendered page's document was
  * fetched once and that counters were asked for exactly when a page was rendered. Used by the render tests
- * and by `scripts/bench-render.ts`.
+ * and by the render section of `npm run bench` (`scripts/bench/render-bench.ts`).
  *
  * @example
  *   const site = await startRenderSite();
