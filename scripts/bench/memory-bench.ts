@@ -1,11 +1,14 @@
 /**
  * Memory over a long extraction run: 10,000 pages (`--quick`: 1,000), cycling through every corpus page of
- * the extraction benchmark's sets, through `extractRecord` with the default DOM and segmenter, in one process.
- * A leak (a document kept alive, a cache that only grows) shows as RSS that keeps climbing after warm-up.
+ * the extraction benchmark's sets, the way `caiji crawl` and `caiji extract` on an archive extract: through
+ * the `ExtractPool` with its default size and worker recycling, default DOM and segmenter. RSS is the whole
+ * process's, worker threads included. A leak (a document kept alive, a cache that only grows) shows as RSS
+ * that keeps climbing after warm-up.
  *
- * RSS and heap are read after a full garbage collection (`--expose-gc`, which `run.ts` passes) at the start
- * (pages and dictionaries loaded, nothing extracted), after warm-up (the first tenth of the run) and at the
- * end; the peak is sampled after every page without forcing a collection.
+ * Readings are taken at the start (pool ready, pages loaded, nothing extracted), after warm-up (the first
+ * tenth of the run) and at the end, after a full collection of the main thread (`--expose-gc`, which
+ * `run.ts` passes; a worker's heap is its own, and recycling is what bounds it); the peak is sampled every
+ * 100 ms.
  *
  * The goal compares medians, not two single readings: even after a full collection, RSS saws up and down by
  * 100–200 MB from one reading to the next (the allocator hands freed pages back to the system when it
@@ -15,9 +18,9 @@
  */
 
 import { pageFor } from "../../src/eval/predict-caiji.js";
-import { extractRecord } from "../../src/extract/extract-record.js";
+import { DEFAULT_RECYCLE_AFTER, defaultExtractWorkers, ExtractPool } from "../../src/extract/extract-pool.js";
 import { defaultDom } from "../../src/extract/parse-html.js";
-import { loadSegmenter } from "../../src/nlp/load-segmenter.js";
+import { resolveSegmenterName, segmenterEnvVar } from "../../src/nlp/load-segmenter.js";
 import { benchSetIds, readBenchSet } from "./corpus-pages.js";
 import {
   fmt,
@@ -28,7 +31,6 @@ import {
   RssTracker,
   type SectionResult,
   stopwatch,
-  yieldToEventLoop,
 } from "./measure.js";
 
 export interface MemoryBenchOptions {
@@ -60,33 +62,45 @@ export async function runMemoryBench(options: MemoryBenchOptions): Promise<Secti
   const total = options.quick ? 1_000 : 10_000;
   const warmup = Math.round(total / 10);
   const cases = benchSetIds.flatMap((id) => readBenchSet(id, options.corpus).data.cases);
-  const segmenter = loadSegmenter();
+  const workers = defaultExtractWorkers();
+  const pool = new ExtractPool({ workers });
+  // Every worker ready (dictionary loaded) before the start reading.
+  await Promise.allSettled(cases.slice(0, workers).map((evalCase) => pool.extract(pageFor(evalCase))));
   const readings = [settledReading("start", 0)];
   /** Settled RSS every 100 pages, for the medians the goal compares. */
   const series: Reading[] = [];
   const tracker = new RssTracker();
   let failures = 0;
+  let sent = 0;
+  let done = 0;
   const watch = stopwatch();
-  for (let page = 1; page <= total; page++) {
-    const evalCase = cases[(page - 1) % cases.length];
-    if (!evalCase) continue;
-    try {
-      extractRecord(pageFor(evalCase), { segmenter });
-    } catch {
-      failures++;
+  // A few pages in flight per worker, as the crawl and `caiji extract` keep them.
+  const lane = async (): Promise<void> => {
+    while (sent < total) {
+      const evalCase = cases[sent++ % cases.length];
+      if (!evalCase) continue;
+      try {
+        await pool.extract(pageFor(evalCase));
+      } catch {
+        failures++;
+      }
+      done++;
+      if (done === warmup) readings.push(settledReading("after warm-up", done));
+      if (done % 100 === 0) {
+        series.push(settledReading("series", done));
+        process.stderr.write(
+          `\r  memory: ${done}/${total} pages, RSS ${fmtMb(process.memoryUsage.rss())}   `,
+        );
+      }
     }
-    tracker.sample();
-    if (page === warmup) readings.push(settledReading("after warm-up", page));
-    if (page % 100 === 0) {
-      series.push(settledReading("series", page));
-      process.stderr.write(`\r  memory: ${page}/${total} pages, RSS ${fmtMb(process.memoryUsage.rss())}   `);
-      await yieldToEventLoop();
-    }
-  }
+  };
+  await Promise.all(Array.from({ length: workers * 4 }, lane));
   const span = watch.stop();
   tracker.stop();
   process.stderr.write("\n");
   readings.push(settledReading("end", total));
+  const workersStarted = pool.workersStarted;
+  await pool.close();
   const afterWarmup = readings[1] as Reading;
   const end = readings[2] as Reading;
   const pointGrowth = end.rss / afterWarmup.rss - 1;
@@ -106,7 +120,7 @@ export async function runMemoryBench(options: MemoryBenchOptions): Promise<Secti
     title: "Memory",
     setup: [
       machineLine(),
-      `${total.toLocaleString("en")} extractions cycling over ${cases.length} corpus pages (${benchSetIds.join(", ")}), default DOM ${defaultDom}, segmenter ${segmenter.name}; readings after a full GC`,
+      `${total.toLocaleString("en")} extractions cycling over ${cases.length} corpus pages (${benchSetIds.join(", ")}) through the extraction pool: ${workers} worker${workers === 1 ? "" : "s"}, each replaced after ${DEFAULT_RECYCLE_AFTER.toLocaleString("en")} pages (${workersStarted} started in all), default DOM ${defaultDom}, segmenter ${resolveSegmenterName(process.env[segmenterEnvVar])}; RSS of the whole process`,
     ],
     tables: [
       {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Page } from "../fetch/page.js";
 import { ExtractPool } from "./extract-pool.js";
 import { ExtractError, extractRecord } from "./extract-record.js";
@@ -70,5 +70,39 @@ describe("ExtractPool limits", () => {
     await expect(pool.extract(page(ARTICLE))).rejects.toThrow(/longer than 1 ms/);
     await pool.close();
     await expect(pool.extract(page(ARTICLE))).rejects.toThrow(/closed/);
+  }, 120_000);
+});
+
+describe("ExtractPool worker recycling", () => {
+  const numbered = (n: number) => page(ARTICLE.replaceAll("某镇展销会开幕", `某镇展销会开幕${n}`));
+
+  it("replaces a worker after its share of pages and answers every page, each with its own record", async () => {
+    const pool = new ExtractPool({ workers: 1, recycleAfter: 3 });
+    try {
+      const titles: (string | null)[] = [];
+      // One at a time first: each hand-over happens between pages.
+      for (let n = 1; n <= 7; n++) titles.push((await pool.extract(numbered(n))).title);
+      // Then many at once: pages queued during a hand-over go to the old worker or the new one, none is lost.
+      const burst = await Promise.all([8, 9, 10, 11, 12, 13, 14].map((n) => pool.extract(numbered(n))));
+      titles.push(...burst.map((record) => record.title));
+      expect(titles).toEqual(Array.from({ length: 14 }, (_, i) => `某镇展销会开幕${i + 1}`));
+      // The old worker works on while its replacement starts, so how many were started depends on timing:
+      // at least one replacement, and once hand-overs finish, one worker again.
+      expect(pool.workersStarted).toBeGreaterThanOrEqual(2);
+      await vi.waitFor(() => expect(pool.workersAlive).toBe(1), { timeout: 30_000, interval: 50 });
+      expect((await pool.extract(numbered(15))).title).toBe("某镇展销会开幕15");
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
+
+  it("keeps its workers when recycling is off", async () => {
+    const pool = new ExtractPool({ workers: 1, recycleAfter: 0 });
+    try {
+      for (let n = 1; n <= 4; n++) await pool.extract(numbered(n));
+      expect(pool.workersStarted).toBe(1);
+    } finally {
+      await pool.close();
+    }
   }, 120_000);
 });

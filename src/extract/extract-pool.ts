@@ -33,6 +33,14 @@ export interface ExtractPoolOptions {
   onAdapterError?: (failure: { url: string; message: string }) => void;
   /** Longest one page may take before its worker is replaced, in ms. @default 120000 */
   jobTimeoutMs?: number;
+  /**
+   * Pages a worker extracts before a fresh one takes its place; 0 keeps workers for the pool's life.
+   * A long run's resident memory otherwise creeps: V8 keeps heap pages it has grown into and the allocator
+   * keeps what linkedom and the segmenter freed, none of which a collection gives back. A retired worker
+   * gives all of it back; it works on while its replacement loads the segmenter.
+   * @default 1000
+   */
+  recycleAfter?: number;
 }
 
 /** What a worker is started with. */
@@ -57,6 +65,7 @@ export type WorkerAnswer =
 
 const EXTRACT_ERROR_KINDS = new Set(["empty", "not-html", "no-content"]);
 const DEFAULT_JOB_TIMEOUT_MS = 120_000;
+export const DEFAULT_RECYCLE_AFTER = 1_000;
 
 interface Pending {
   page: Page;
@@ -69,6 +78,14 @@ interface Slot {
   worker: Worker;
   ready: boolean;
   job: (Pending & { id: number; timer: NodeJS.Timeout }) | null;
+  /** Pages this worker has answered. */
+  done: number;
+  /** The fresh worker starting to take this one's place; this one works on until it is ready. */
+  successor: Slot | null;
+  /** The worker this one replaces, while it hands over. */
+  predecessor: Slot | null;
+  /** Dropped after handing over: its exit is expected and spawns nothing. */
+  retired: boolean;
 }
 
 /** One fewer than the cores (the crawl loop keeps one), at least one. */
@@ -82,6 +99,7 @@ export class ExtractPool {
   readonly #queue: Pending[] = [];
   #nextId = 0;
   #closed = false;
+  #started = 0;
   /** Why workers could not start, once none is left to try. */
   #broken: Error | null = null;
 
@@ -104,6 +122,16 @@ export class ExtractPool {
     });
   }
 
+  /** Workers started over the pool's life: its size, plus replacements for retired and failed ones. */
+  get workersStarted(): number {
+    return this.#started;
+  }
+
+  /** Workers alive now: the pool's size, one more for each hand-over under way. */
+  get workersAlive(): number {
+    return this.#slots.size;
+  }
+
   /** Stops the workers; pages still queued are rejected. */
   async close(): Promise<void> {
     this.#closed = true;
@@ -115,7 +143,7 @@ export class ExtractPool {
   #dispatch(): void {
     for (const slot of this.#slots) {
       if (this.#queue.length === 0) return;
-      if (!slot.ready || slot.job) continue;
+      if (!slot.ready || slot.job || slot.successor?.ready) continue;
       const pending = this.#queue.shift() as Pending;
       const id = this.#nextId++;
       const timeoutMs = this.#options.jobTimeoutMs ?? DEFAULT_JOB_TIMEOUT_MS;
@@ -129,19 +157,31 @@ export class ExtractPool {
     }
   }
 
-  #spawn(): void {
+  #spawn(predecessor: Slot | null = null): Slot {
     const worker = startWorker({ adapters: this.#options.adapters });
-    const slot: Slot = { worker, ready: false, job: null };
+    const slot: Slot = {
+      worker,
+      ready: false,
+      job: null,
+      done: 0,
+      successor: null,
+      predecessor,
+      retired: false,
+    };
+    this.#started++;
     this.#slots.add(slot);
     worker.unref();
     worker.on("message", (answer: WorkerAnswer) => {
       if (answer.type === "ready") {
         slot.ready = true;
+        if (slot.predecessor && !slot.predecessor.job) this.#drop(slot.predecessor);
       } else if (answer.type === "adapter-error") {
         this.#options.onAdapterError?.({ url: answer.url, message: answer.message });
         return;
       } else if (slot.job?.id === answer.id) {
         this.#finish(slot, answer.type === "done" ? answer.record : failure(answer.kind, answer.message));
+        slot.done++;
+        this.#handOverIfDue(slot);
       }
       this.#dispatch();
     });
@@ -149,8 +189,15 @@ export class ExtractPool {
     worker.on("exit", () => {
       this.#slots.delete(slot);
       this.#finish(slot, new Error("the extraction worker stopped"));
-      if (this.#closed) return;
-      if (slot.ready) {
+      const { predecessor, successor } = slot;
+      if (predecessor?.successor === slot) predecessor.successor = null;
+      if (successor) successor.predecessor = null;
+      if (this.#closed || slot.retired) return;
+      if (successor) return; // already replaced
+      if (predecessor && this.#slots.has(predecessor)) {
+        // The replacement failed to start: the old worker goes on and tries again after another share.
+        predecessor.done = 0;
+      } else if (slot.ready) {
         this.#spawn();
       } else if (this.#slots.size === 0) {
         // No worker ever started: say why to everything waiting rather than retrying forever.
@@ -158,6 +205,24 @@ export class ExtractPool {
         for (const pending of this.#queue.splice(0)) pending.reject(this.#broken);
       }
     });
+    return slot;
+  }
+
+  /**
+   * Starts a fresh worker for one that has done its share; the old one works on until the new one is ready
+   * (so a one-worker pool never waits for a dictionary to load), then is dropped.
+   */
+  #handOverIfDue(slot: Slot): void {
+    const after = this.#options.recycleAfter ?? DEFAULT_RECYCLE_AFTER;
+    if (slot.successor?.ready) this.#drop(slot);
+    else if (after > 0 && slot.done >= after && !slot.successor && !this.#closed)
+      slot.successor = this.#spawn(slot);
+  }
+
+  #drop(slot: Slot): void {
+    slot.retired = true;
+    this.#slots.delete(slot);
+    void slot.worker.terminate();
   }
 
   #finish(slot: Slot, outcome: ArticleRecord | Error): void {
