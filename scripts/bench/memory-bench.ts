@@ -125,7 +125,7 @@ export async function runMemoryBench(options: MemoryBenchOptions): Promise<Secti
     tables: [
       {
         title: "Resident memory",
-        header: ["point", "pages", "RSS", "heap used"],
+        header: ["point", "pages", "RSS", "main thread heap"],
         rows: [
           ...readings.map((reading) => [
             reading.label,

@@ -118,6 +118,17 @@ export async function runCrawl(
       });
     }
     const robotsCache = robots;
+    // Said once per host and path: DedeCMS's stock robots.txt, for one, disallows its own view counter
+    // (/plus/count.php), and a user wondering why `views` is empty on a rendered page should not have to guess.
+    const refusedSubrequests = new Set<string>();
+    const noticeRefusedSubrequest = (url: string): void => {
+      const { host, pathname } = new URL(url);
+      if (refusedSubrequests.has(host + pathname)) return;
+      refusedSubrequests.add(host + pathname);
+      control.notice(
+        `robots.txt of ${host} disallows ${pathname}, which a rendered page requests (a view counter, say): not requested, so what it would fill stays empty`,
+      );
+    };
     // Started on the first page that needs it; a crawl where none does never launches a browser.
     browser = new BrowserFetcher({
       userAgent: fetcher.userAgent,
@@ -127,7 +138,10 @@ export async function runCrawl(
       // robots.txt may refuse them, and each waits its host's turn and holds the host after it.
       scheduleSubrequest: async (url, send) => {
         if (control.signal?.aborted) return;
-        if (robotsCache && (await robotsCache.check(url)).allowed === false) return;
+        if (robotsCache && (await robotsCache.check(url)).allowed === false) {
+          noticeRefusedSubrequest(url);
+          return;
+        }
         await politeness.schedule(url, async () => {
           try {
             await send();

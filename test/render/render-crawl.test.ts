@@ -197,3 +197,33 @@ describe("--render always and never", () => {
     expect(never.notices.filter((line) => /Chromium/.test(line))).toEqual([]);
   }, 120_000);
 });
+
+describe("a counter that robots.txt disallows (DedeCMS's stock robots.txt has Disallow: /plus/)", () => {
+  it("is never requested, views stay null, and the crawl says why once", async () => {
+    const guarded = await startRenderSite({ robotsTxt: "User-agent: *\nDisallow: /plus/\n" });
+    const out = join(workDir, "robots-counter.jsonl");
+    const notices: string[] = [];
+    try {
+      const page = fixture("dedecms-count-script");
+      await runCrawl(
+        parseCrawlOptions({
+          seeds: [`${guarded.origin}${page.path}`],
+          out,
+          state: join(workDir, "robots-counter-state"),
+          render: "always",
+          scope: { maxDepth: 0 },
+          politeness: { intervalMs: 0 },
+        }),
+        { progress: silentProgress, notice: (line) => notices.push(line) },
+      );
+      const { records } = readRecordsFile(out);
+      expect(records[0]?.fetch.rendered).toBe(true);
+      expect(records[0]?.views).toBeNull();
+      expect(guarded.requests.filter((request) => request.path.startsWith("/plus/"))).toEqual([]);
+      const refused = notices.filter((line) => /robots\.txt .*disallows \/plus\/count\.php/.test(line));
+      expect(refused).toHaveLength(1);
+    } finally {
+      await guarded.close();
+    }
+  }, 120_000);
+});

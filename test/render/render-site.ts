@@ -95,6 +95,8 @@ export interface RenderSiteOptions {
   counterDelayMs?: number;
   /** The fixture to serve. @default the main render fixture (`fixtures/render/`) */
   fixture?: RenderFixture;
+  /** Served as /robots.txt instead of the fixture's own. */
+  robotsTxt?: string;
 }
 
 export async function startRenderSite(options: RenderSiteOptions = {}): Promise<RenderSite> {
@@ -104,6 +106,10 @@ export async function startRenderSite(options: RenderSiteOptions = {}): Promise<
   const server = createServer((req, res) => {
     const path = req.url ?? "/";
     requests.push({ path, at: Date.now() });
+    if (path === "/robots.txt" && options.robotsTxt !== undefined) {
+      res.writeHead(200, { "content-type": "text/plain; charset=utf-8" }).end(options.robotsTxt);
+      return;
+    }
     const counter = fixture.counters[path];
     if (counter) {
       setTimeout(() => {
