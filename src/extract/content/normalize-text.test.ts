@@ -31,3 +31,33 @@ describe("endsLikeSentence", () => {
     expect(endsLikeSentence(text)).toBe(expected);
   });
 });
+
+describe("countCjk and readingLength, against their definitions as regular expressions", () => {
+  const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
+  const byRegexCjk = (text: string) => text.match(CJK)?.length ?? 0;
+  const byRegexReading = (text: string) =>
+    byRegexCjk(text) + (text.replace(CJK, " ").match(/[\p{L}\p{N}]+/gu)?.length ?? 0);
+  // Ideographs at each range's edges, kana, Latin with accents, full-width digits, an astral letter (𝒜) and
+  // ideograph (𠀀), a lone surrogate, punctuation and spaces.
+  const alphabet = [..."一龥㐀䶿豈﫿あカaZé9０١،。，！ ‘’-_\n\t𝒜𠀀Ωж"].concat(["\ud800", "\udc00", "x"]);
+
+  test("agree on random mixtures of scripts", () => {
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    for (let round = 0; round < 2000; round++) {
+      const length = Math.floor(random() * 40);
+      let text = "";
+      for (let i = 0; i < length; i++) text += alphabet[Math.floor(random() * alphabet.length)];
+      expect(countCjk(text), JSON.stringify(text)).toBe(byRegexCjk(text));
+      expect(readingLength(text), JSON.stringify(text)).toBe(byRegexReading(text));
+    }
+  });
+
+  test("count what a reader counts", () => {
+    expect(readingLength("区科技局 held 3 meetings in 2023.")).toBe(4 + 5);
+    expect(countCjk("Writer: admin Time:2023-01-10 浏览:94")).toBe(2);
+  });
+});

@@ -27,11 +27,31 @@ export function normalizeParagraph(raw: string): string {
     .trim();
 }
 
-const CJK_IDEOGRAPH = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
+/** CJK Unified Ideographs, Extension A and Compatibility Ideographs: what a Chinese reader counts as a word. */
+function isCjkIdeograph(code: number): boolean {
+  return (
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0x3400 && code <= 0x4dbf) ||
+    (code >= 0xf900 && code <= 0xfaff)
+  );
+}
 
 /** Number of CJK ideographs in `text`. */
 export function countCjk(text: string): number {
-  return text.match(CJK_IDEOGRAPH)?.length ?? 0;
+  // A loop over char codes, not a global match: called on every block of every page, and a match array of
+  // thousands of one-character strings is most of what it cost.
+  let count = 0;
+  for (let i = 0; i < text.length; i++) if (isCjkIdeograph(text.charCodeAt(i))) count++;
+  return count;
+}
+
+const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
+
+/** True for a letter or digit of any script (the code point that starts at `i`). */
+function isLetterOrNumber(text: string, i: number, code: number): boolean {
+  if (code < 0x80)
+    return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
+  return LETTER_OR_NUMBER.test(String.fromCodePoint(text.codePointAt(i) ?? code));
 }
 
 /**
@@ -39,8 +59,22 @@ export function countCjk(text: string): number {
  * Chinese and English where raw character counts are not (an English word is ~5 characters).
  */
 export function readingLength(text: string): number {
-  const words = text.replace(CJK_IDEOGRAPH, " ").match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
-  return countCjk(text) + words;
+  let units = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isCjkIdeograph(code)) {
+      units++;
+      inWord = false;
+    } else if (isLetterOrNumber(text, i, code)) {
+      if (!inWord) units++;
+      inWord = true;
+      if (code >= 0xd800 && code <= 0xdbff) i++; // the rest of an astral letter
+    } else {
+      inWord = false;
+    }
+  }
+  return units;
 }
 
 /** Sentence-ending marks in Chinese and Western text (the closing quote after them is allowed). */
