@@ -128,6 +128,8 @@ const LOOKAHEAD_REQUESTS = 4096;
 
 /** Marker for a request whose fetch never started because the crawl was stopping. */
 const ABANDONED = Symbol("abandoned");
+/** Marker for a request whose fetch never started because an article took it as one of its later pages. */
+const CLAIMED = Symbol("claimed");
 /** Published by undici (the HTTP fetcher's client) when a response's headers have arrived. */
 const UNDICI_RESPONSE_HEADERS = "undici:request:headers";
 
@@ -154,6 +156,11 @@ class CrawlRun {
   private wakeIdle: (() => void) | null = null;
   /** Requests to abandon on a stop: those still waiting for their host's turn. */
   private readonly onStop = new Set<() => void>();
+  /**
+   * Later pages of articles (URL → the article's URL), fetched with their article. A request for one that
+   * was leased before its article claimed it (it was linked from a list too) is not fetched again.
+   */
+  private readonly claimed = new Map<string, string>();
 
   constructor(
     private readonly options: CrawlOptions,
@@ -289,8 +296,16 @@ class CrawlRun {
     if (this.parts.robots && !(await this.robotsAllow(request))) return;
     if (this.signal?.aborted) return;
 
-    const result = await this.fetchWhenPolite(request);
+    // Checked again when its turn comes: its article may claim it while it waits.
+    const result = this.claimed.has(url) ? CLAIMED : await this.fetchWhenPolite(request, true);
     if (result === ABANDONED) return;
+    if (result === CLAIMED) {
+      frontier.complete(url, {
+        status: "skipped",
+        reason: `a page of ${this.claimed.get(url)}, fetched with it`,
+      });
+      return;
+    }
     this.countFetch(result);
     if (result.ok) {
       // After the fetch released the host: the page's own requests wait their turns like any other.
@@ -319,18 +334,30 @@ class CrawlRun {
    * body is not added to the gap (a large page does not slow the crawl down); a Retry-After (429/503) holds
    * the host from the end of the response.
    */
-  private fetchWhenPolite(request: CrawlRequest): Promise<FetchResult | typeof ABANDONED> {
+  private fetchWhenPolite(
+    request: CrawlRequest,
+    fromFrontier: true,
+  ): Promise<FetchResult | typeof ABANDONED | typeof CLAIMED>;
+  private fetchWhenPolite(request: CrawlRequest): Promise<FetchResult | typeof ABANDONED>;
+  private fetchWhenPolite(
+    request: CrawlRequest,
+    fromFrontier = false,
+  ): Promise<FetchResult | typeof ABANDONED | typeof CLAIMED> {
     const { politeness } = this.parts;
     let started = false;
-    const scheduled = politeness.schedule<FetchResult | typeof ABANDONED>(request.url, async () => {
-      if (this.signal?.aborted) return ABANDONED;
-      started = true;
-      const result = await this.parts.fetch(request.url, { allowNonHtml: request.kind === "sitemap" });
-      if (!result.ok && result.retryAfterMs !== undefined) {
-        politeness.recordDelay(request.url, result.retryAfterMs);
-      }
-      return result;
-    });
+    const scheduled = politeness.schedule<FetchResult | typeof ABANDONED | typeof CLAIMED>(
+      request.url,
+      async () => {
+        if (this.signal?.aborted) return ABANDONED;
+        if (fromFrontier && this.claimed.has(request.url)) return CLAIMED;
+        started = true;
+        const result = await this.parts.fetch(request.url, { allowNonHtml: request.kind === "sitemap" });
+        if (!result.ok && result.retryAfterMs !== undefined) {
+          politeness.recordDelay(request.url, result.retryAfterMs);
+        }
+        return result;
+      },
+    );
     if (!this.signal) return scheduled;
     return new Promise((resolve, reject) => {
       const abandon = () => {
@@ -433,7 +460,7 @@ class CrawlRun {
       request,
       reading.links.filter((link) => !own.has(link.url)),
     );
-    for (const later of ownPages) frontier.markAlias(later);
+    for (const later of ownPages) this.claim(later, page.url);
 
     let recordWritten = false;
     if (reading.isArticle) {
@@ -532,10 +559,16 @@ class CrawlRun {
         if (seen.has(next)) continue;
         seen.add(next);
         queue.push(next);
-        this.parts.frontier.markAlias(next);
+        this.claim(next, first.url);
       }
     }
     return pages;
+  }
+
+  /** Makes `url` a page of `articleUrl`: never crawled on its own, now (leased already) or later (an alias). */
+  private claim(url: string, articleUrl: string): void {
+    this.claimed.set(url, articleUrl);
+    this.parts.frontier.markAlias(url);
   }
 
   /** What a later page's pager adds; a page that cannot be read adds nothing (its text is judged in extraction). */
