@@ -50,7 +50,7 @@ describe("ExtractPool", () => {
     const later: Page = {
       ...page(
         ARTICLE.replace(
-          /<p>[^]*<\/p>/,
+          /<p>[\s\S]*<\/p>/,
           "<p>展销会第二页：镇里还组织物流企业现场设点，为市民提供年货寄递服务，寄往外地的包裹当天就能发出。</p>",
         ),
       ),
