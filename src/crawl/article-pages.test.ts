@@ -39,6 +39,22 @@ describe("findLaterPages", () => {
     ]);
   });
 
+  it("takes `_1` for page 2 where a site numbers from 0, and for the first page when it reads 1", () => {
+    const url = "http://news.example.cn/2005-08/16/content_48.htm";
+    const fromZero = `<p><a href="content_48.htm">[1]</a> <a href="content_48_1.htm">[2]</a>
+      <a href="content_48_2.htm">[3]</a> <a href="content_48_1.htm" class="nextpage">下一页</a></p>`;
+    expect(laterPages(fromZero, url).map((u) => u.split("/").pop())).toEqual([
+      "content_48_1.htm",
+      "content_48_2.htm",
+    ]);
+    const fromOne = `<div class="pages"><a href="content_48_1.htm">1</a> <a href="content_48_2.htm">2</a>
+      <a href="content_48_3.htm">3</a></div>`;
+    expect(laterPages(fromOne, url).map((u) => u.split("/").pop())).toEqual([
+      "content_48_2.htm",
+      "content_48_3.htm",
+    ]);
+  });
+
   it("finds query-numbered pages (`show.php?id=7&page=2`), other keys kept equal and in any order", () => {
     const pager = `<div id="pages"><span>1</span>
       <a href="/show.php?page=2&amp;id=7">2</a> <a href="/show.php?id=7&amp;page=3">3</a>

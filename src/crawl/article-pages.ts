@@ -12,7 +12,8 @@
  * loosest (a number after any path), so it also needs a pager-like anchor (a number, 下一页, rel=next).
  *
  * A pager often shows a window of numbers (1 2 3 … 9 下一页 尾页): pages between those shown are filled in
- * from the same URL form, and pages beyond `maxPages` are never returned.
+ * from the same URL form, and pages beyond `maxPages` are never returned. Some sites number from 0, so that
+ * `content_1.htm` (`?page=1`) is page 2: it counts as a later page unless its anchor reads 1 or 首页.
  *
  * Pure: reads the document, never changes it.
  *
@@ -42,7 +43,7 @@ export const DEFAULT_MAX_ARTICLE_PAGES = 20;
  */
 const PAGE_QUERY_KEY =
   /^(page|pn|pg|pageno|page_no|pagenum|pagenumber|pageindex|page_index|curpage|currentpage)$/i;
-/** Page numbers a URL may carry: 2 to 999 (1 is the first page, which has its own URL). */
+/** Page numbers a URL may carry: 1 to 999 (1 is page 2 where the first page is page 0). */
 const PAGE_NUMBER = /^(?:[1-9]\d{0,2})$/;
 
 /** How later pages' URLs are made from the first page's: `_N` in the name, a query key, or a `/N` segment. */
@@ -71,47 +72,62 @@ export function findLaterPages(
   const selfUrl = normalizeUrl(pageUrl);
   if (firstUrl === null || selfUrl === null) return [];
   const first = new URL(firstUrl);
-  const current = selfUrl === firstUrl ? 1 : (pageNumberOf(new URL(selfUrl), first)?.number ?? 1);
+  // The first page carries no number (0); later pages are ordered by the number in their URL.
+  const current = selfUrl === firstUrl ? 0 : (pageNumberOf(new URL(selfUrl), first)?.number ?? 0);
   const base = baseUrlOf(document, pageUrl);
 
   const found = new Map<number, Numbered>();
-  // The highest page number linked, beyond the cap too (尾页 → page 57 still says pages 2 to 20 exist).
+  // The highest number linked, beyond the cap too (尾页 → page 57 still says pages 2 to 20 exist).
   let lastLinked = 0;
-  const consider = (href: string | null, pagerLike: boolean) => {
+  // Whether `_1` (`page=1`) is linked as page 1, the first page under another name, or as the next page
+  // (Xinhua's `content_1.htm` is page 2, Drupal's `?page=1` too).
+  let oneIsFirst = false;
+  const consider = (href: string | null, anchor: Element | null) => {
     const raw = href?.trim() ?? "";
     if (raw === "" || raw.startsWith("#")) return;
     // null for javascript:, mailto: and the like
     const url = normalizeUrl(raw, base);
     if (url === null || url === firstUrl || url === selfUrl) return;
     const numbered = pageNumberOf(new URL(url), first);
-    if (!numbered || (numbered.form.type === "segment" && !pagerLike)) return;
+    if (!numbered || (numbered.form.type === "segment" && anchor && !isPagerAnchor(anchor))) return;
+    if (numbered.number === 1 && anchor && readsAsPageOne(anchor)) oneIsFirst = true;
     if (numbered.number <= current) return;
     lastLinked = Math.max(lastLinked, numbered.number);
-    if (numbered.number > maxPages || found.has(numbered.number)) return;
+    if (numbered.number > current + maxPages || found.has(numbered.number)) return;
     found.set(numbered.number, { ...numbered, url });
   };
   for (const link of document.querySelectorAll("link[rel][href]")) {
     const rel = (link.getAttribute("rel") ?? "").toLowerCase().split(/\s+/);
-    if (rel.includes("next")) consider(link.getAttribute("href"), true);
+    if (rel.includes("next")) consider(link.getAttribute("href"), null);
   }
   for (const anchor of document.querySelectorAll("body a[href], body area[href]")) {
-    consider(anchor.getAttribute("href"), isPagerAnchor(anchor));
+    consider(anchor.getAttribute("href"), anchor);
   }
+  if (oneIsFirst) found.delete(1);
   if (found.size === 0) return [];
 
   // Pages the pager's window leaves out (1 2 3 … 9) are made in the form all the shown ones share.
   const pages = [...found.values()];
   const form = pages[0]?.form as PageForm;
   const oneForm = pages.every((page) => sameForm(page.form, form));
-  const last = Math.min(lastLinked, maxPages);
   if (oneForm) {
-    for (let number = current + 1; number <= last; number++) {
+    const from = Math.max(current + 1, found.has(1) ? 1 : 2);
+    for (let number = from; number <= Math.min(lastLinked, current + maxPages); number++) {
       if (found.has(number)) continue;
       const url = normalizeUrl(urlOfPage(first, form, number));
       if (url !== null) found.set(number, { number, url, form });
     }
   }
-  return [...found.values()].sort((a, b) => a.number - b.number).map((page) => page.url);
+  return [...found.values()]
+    .sort((a, b) => a.number - b.number)
+    .slice(0, maxPages - 1)
+    .map((page) => page.url);
+}
+
+/** Anchor text that names page 1 (1, [1], 第1页, 首页) rather than the next page. */
+function readsAsPageOne(anchor: Element): boolean {
+  const text = (anchor.textContent ?? "").replace(/[\s[\]【】()（）]/g, "").toLowerCase();
+  return /^(1|第1页|第一页|首页|first|firstpage|«|‹|<<)$/.test(text);
 }
 
 /** The page number of `url` as a later page of the article whose first page is `first`, with its form. */
