@@ -502,7 +502,8 @@ class CrawlRun {
    * Fetches an article's later pages, in order, each through scope, robots.txt, politeness and retries, and
    * those their own pagers add (`readLaterPages`), up to `DEFAULT_MAX_ARTICLE_PAGES` pages in all. A page
    * that cannot be had is written to the errors file and left out: the record holds the pages that worked.
-   * ABANDONED on a stop: the article is left leased, to be crawled whole on reopen.
+   * ABANDONED on a stop: the article is left leased, to be crawled whole on reopen. The pages count as
+   * fetched pages, and an article under way is finished even when that takes the crawl past `maxPages`.
    */
   private async fetchLaterPages(
     request: CrawlRequest,
