@@ -145,7 +145,10 @@ export class ResolvedAdapter {
    * again by the generic adapter (`site: "generic"`). An `ExtractError` (no content) is not the adapter's
    * fault and is thrown as usual.
    */
-  extract(page: Page, base: Pick<ExtractOptions, "segmenter" | "preparsed"> = {}): ArticleRecord {
+  extract(
+    page: Page,
+    base: Pick<ExtractOptions, "segmenter" | "preparsed" | "laterPages"> = {},
+  ): ArticleRecord {
     if (!this.adapter) return extractRecord(page, { ...base, site: GENERIC_NAME });
     try {
       return extractRecord(page, { ...base, ...this.extractOptions(page) });
@@ -153,7 +156,11 @@ export class ResolvedAdapter {
       if (!(error instanceof AdapterError)) throw error;
       this.onError(error);
       // The failed attempt may have rewritten a pre-parsed document: the generic one parses the page afresh.
-      return extractRecord(page, { segmenter: base.segmenter, site: GENERIC_NAME });
+      return extractRecord(page, {
+        segmenter: base.segmenter,
+        laterPages: base.laterPages,
+        site: GENERIC_NAME,
+      });
     }
   }
 

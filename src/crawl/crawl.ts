@@ -10,7 +10,10 @@
  *      `maxAttempts`, then written to the errors file;
  *   4. a page is decoded and parsed once; its links go to the frontier (with kind and depth, within scope and
  *      `maxDepth`); the classifier says whether it is an article; an article is extracted (in a worker thread
- *      when `extract` answers with a promise, while other requests go on) and written to the records file;
+ *      when `extract` answers with a promise, while other requests go on) and written to the records file.
+ *      An article split over pages (a pager under the text, `article-pages.ts`) has its later pages fetched
+ *      first, each through scope, robots.txt, politeness and retries like any request, and extracted with it
+ *      into one record; they are never crawled on their own (frontier aliases of the article);
  *   5. only then is the request completed in the frontier.
  *
  * Step 5 coming last is what makes a kill harmless: a request is done only after everything it produced is
@@ -27,6 +30,7 @@ import diagnostics from "node:diagnostics_channel";
 import type { FailureKind, FetchResult } from "../fetch/fetch-result.js";
 import type { Page } from "../fetch/page.js";
 import type { ArticleRecord } from "../output/record-schema.js";
+import { DEFAULT_MAX_ARTICLE_PAGES } from "./article-pages.js";
 import { retryDelayMs, shouldRetry } from "./backoff.js";
 import type { CrawlOptions } from "./crawl-options.js";
 import type { CrawlRequest, Frontier } from "./frontier.js";
@@ -48,6 +52,8 @@ export interface FoundLink {
 export interface PageReading {
   links: FoundLink[];
   isArticle: boolean;
+  /** An article's further pages (its pager), in order; absent or empty for an article on one page. */
+  laterPages?: string[];
 }
 
 /** A failure as it goes to the errors file. */
@@ -90,7 +96,12 @@ export interface CrawlParts {
    * Page → record; throws (or rejects) for a page with no article content (`ExtractError`). May answer later:
    * the crawl extracts in worker threads (`ExtractPool`), and other pages go on meanwhile.
    */
-  extract: (page: Page) => ArticleRecord | Promise<ArticleRecord>;
+  extract: (page: Page, laterPages?: Page[]) => ArticleRecord | Promise<ArticleRecord>;
+  /**
+   * The pages after `page`, a later page of the article at `firstPageUrl`, that its pager shows (a pager of
+   * 下一页 alone names one page at a time). Absent: only the first page's pager is read.
+   */
+  readLaterPages?: (page: Page, firstPageUrl: string) => string[];
   /** Appends a record; false when the sink already holds one for that URL. */
   writeRecord: (record: ArticleRecord) => boolean;
   writeFailure: (failure: CrawlFailure) => void;
@@ -117,6 +128,8 @@ const LOOKAHEAD_REQUESTS = 4096;
 
 /** Marker for a request whose fetch never started because the crawl was stopping. */
 const ABANDONED = Symbol("abandoned");
+/** Marker for a request whose fetch never started because an article took it as one of its later pages. */
+const CLAIMED = Symbol("claimed");
 /** Published by undici (the HTTP fetcher's client) when a response's headers have arrived. */
 const UNDICI_RESPONSE_HEADERS = "undici:request:headers";
 
@@ -143,6 +156,11 @@ class CrawlRun {
   private wakeIdle: (() => void) | null = null;
   /** Requests to abandon on a stop: those still waiting for their host's turn. */
   private readonly onStop = new Set<() => void>();
+  /**
+   * Later pages of articles (URL → the article's URL), fetched with their article. A request for one that
+   * was leased before its article claimed it (it was linked from a list too) is not fetched again.
+   */
+  private readonly claimed = new Map<string, string>();
 
   constructor(
     private readonly options: CrawlOptions,
@@ -278,13 +296,18 @@ class CrawlRun {
     if (this.parts.robots && !(await this.robotsAllow(request))) return;
     if (this.signal?.aborted) return;
 
-    const result = await this.fetchWhenPolite(request);
+    // Checked again when its turn comes: its article may claim it while it waits.
+    const result = this.claimed.has(url) ? CLAIMED : await this.fetchWhenPolite(request, true);
     if (result === ABANDONED) return;
-    this.pages++;
-    this.pagesFetchedTotal++;
-    frontier.setMeta(PAGES_FETCHED_KEY, String(this.pagesFetchedTotal));
+    if (result === CLAIMED) {
+      frontier.complete(url, {
+        status: "skipped",
+        reason: `a page of ${this.claimed.get(url)}, fetched with it`,
+      });
+      return;
+    }
+    this.countFetch(result);
     if (result.ok) {
-      this.bytes += result.page.body.length;
       // After the fetch released the host: the page's own requests wait their turns like any other.
       const page =
         this.parts.render && request.kind !== "sitemap" ? await this.parts.render(result.page) : result.page;
@@ -292,6 +315,13 @@ class CrawlRun {
     } else {
       this.handleFailure(request, result.kind, result.reason, result.status, result.retryAfterMs);
     }
+  }
+
+  private countFetch(result: FetchResult): void {
+    this.pages++;
+    this.pagesFetchedTotal++;
+    this.parts.frontier.setMeta(PAGES_FETCHED_KEY, String(this.pagesFetchedTotal));
+    if (result.ok) this.bytes += result.page.body.length;
   }
 
   /**
@@ -304,18 +334,30 @@ class CrawlRun {
    * body is not added to the gap (a large page does not slow the crawl down); a Retry-After (429/503) holds
    * the host from the end of the response.
    */
-  private fetchWhenPolite(request: CrawlRequest): Promise<FetchResult | typeof ABANDONED> {
+  private fetchWhenPolite(
+    request: CrawlRequest,
+    fromFrontier: true,
+  ): Promise<FetchResult | typeof ABANDONED | typeof CLAIMED>;
+  private fetchWhenPolite(request: CrawlRequest): Promise<FetchResult | typeof ABANDONED>;
+  private fetchWhenPolite(
+    request: CrawlRequest,
+    fromFrontier = false,
+  ): Promise<FetchResult | typeof ABANDONED | typeof CLAIMED> {
     const { politeness } = this.parts;
     let started = false;
-    const scheduled = politeness.schedule<FetchResult | typeof ABANDONED>(request.url, async () => {
-      if (this.signal?.aborted) return ABANDONED;
-      started = true;
-      const result = await this.parts.fetch(request.url, { allowNonHtml: request.kind === "sitemap" });
-      if (!result.ok && result.retryAfterMs !== undefined) {
-        politeness.recordDelay(request.url, result.retryAfterMs);
-      }
-      return result;
-    });
+    const scheduled = politeness.schedule<FetchResult | typeof ABANDONED | typeof CLAIMED>(
+      request.url,
+      async () => {
+        if (this.signal?.aborted) return ABANDONED;
+        if (fromFrontier && this.claimed.has(request.url)) return CLAIMED;
+        started = true;
+        const result = await this.parts.fetch(request.url, { allowNonHtml: request.kind === "sitemap" });
+        if (!result.ok && result.retryAfterMs !== undefined) {
+          politeness.recordDelay(request.url, result.retryAfterMs);
+        }
+        return result;
+      },
+    );
     if (!this.signal) return scheduled;
     return new Promise((resolve, reject) => {
       const abandon = () => {
@@ -411,13 +453,22 @@ class CrawlRun {
       this.giveUp(request, "read", "unreadable", errorMessage(error), page.status);
       return;
     }
-    this.follow(request, reading.links);
+    const ownPages = reading.isArticle ? (reading.laterPages ?? []) : [];
+    // The article's later pages are fetched with it, below, and never on their own.
+    const own = new Set(ownPages);
+    this.follow(
+      request,
+      reading.links.filter((link) => !own.has(link.url)),
+    );
+    for (const later of ownPages) this.claim(later, page.url);
 
     let recordWritten = false;
     if (reading.isArticle) {
+      const laterPages = ownPages.length > 0 ? await this.fetchLaterPages(request, page, ownPages) : [];
+      if (laterPages === ABANDONED) return;
       let record: ArticleRecord;
       try {
-        record = await this.parts.extract(page);
+        record = await this.parts.extract(page, laterPages.length > 0 ? laterPages : undefined);
       } catch (error) {
         const kind = (error as { kind?: unknown }).kind;
         this.giveUp(
@@ -429,10 +480,138 @@ class CrawlRun {
         );
         return;
       }
+      const joined = new Set(record.pageUrls ?? [record.url]);
+      for (const later of laterPages.filter((p) => !joined.has(p.url))) {
+        this.recordFailure(
+          { ...request, url: later.url, referrer: page.url, attempts: 0 },
+          {
+            stage: "extract",
+            kind: "no-content",
+            reason: `page of ${page.url} left out of its record: no main text of its own, or another page's text again`,
+            status: later.status,
+          },
+        );
+      }
       recordWritten = this.parts.writeRecord(record);
       if (recordWritten) this.records++;
     }
     frontier.complete(url, { status: "done", httpStatus: page.status, recordWritten, finalUrl: page.url });
+  }
+
+  /**
+   * Fetches an article's later pages, in order, each through scope, robots.txt, politeness and retries, and
+   * those their own pagers add (`readLaterPages`), up to `DEFAULT_MAX_ARTICLE_PAGES` pages in all. A page
+   * that cannot be had is written to the errors file and left out: the record holds the pages that worked.
+   * ABANDONED on a stop: the article is left leased, to be crawled whole on reopen. The pages count as
+   * fetched pages, and an article under way is finished even when that takes the crawl past `maxPages`.
+   */
+  private async fetchLaterPages(
+    request: CrawlRequest,
+    first: Page,
+    urls: readonly string[],
+  ): Promise<Page[] | typeof ABANDONED> {
+    const queue = [...urls];
+    const seen = new Set([request.url, normalizeUrl(first.url) ?? first.url, ...urls]);
+    const pages: Page[] = [];
+    while (queue.length > 0 && pages.length < DEFAULT_MAX_ARTICLE_PAGES - 1) {
+      const url = queue.shift() as string;
+      const pageRequest: CrawlRequest = {
+        ...request,
+        url,
+        referrer: first.url,
+        attempts: 0,
+        kind: "article",
+      };
+      if (!this.parts.scope.allows(url)) continue;
+      if (this.parts.robots) {
+        const verdict = await this.parts.robots.check(url);
+        if (!verdict.allowed) {
+          if (verdict.reason !== "disallowed") {
+            this.recordFailure(pageRequest, {
+              stage: "robots",
+              kind: "http-retryable",
+              reason: `robots.txt unreachable; page of ${first.url} left out of its record`,
+            });
+          }
+          continue;
+        }
+      }
+      const result = await this.fetchWithRetries(pageRequest);
+      if (result === ABANDONED) return ABANDONED;
+      if (!result.ok) {
+        this.recordFailure(
+          { ...pageRequest, attempts: result.attempts - 1 },
+          {
+            stage: "fetch",
+            kind: result.kind,
+            reason: `${result.reason}; page of ${first.url} left out of its record`,
+            status: result.status,
+          },
+        );
+        continue;
+      }
+      // A page number the server does not have may redirect to the article itself or to another page.
+      const landed = normalizeUrl(result.page.url) ?? result.page.url;
+      if (landed !== url && seen.has(landed)) continue;
+      seen.add(landed);
+      const page = this.parts.render ? await this.parts.render(result.page) : result.page;
+      pages.push(page);
+      for (const next of this.readLaterPages(page, first.url)) {
+        if (seen.has(next)) continue;
+        seen.add(next);
+        queue.push(next);
+        this.claim(next, first.url);
+      }
+    }
+    return pages;
+  }
+
+  /** Makes `url` a page of `articleUrl`: never crawled on its own, now (leased already) or later (an alias). */
+  private claim(url: string, articleUrl: string): void {
+    this.claimed.set(url, articleUrl);
+    this.parts.frontier.markAlias(url);
+  }
+
+  /** What a later page's pager adds; a page that cannot be read adds nothing (its text is judged in extraction). */
+  private readLaterPages(page: Page, firstPageUrl: string): string[] {
+    try {
+      return this.parts.readLaterPages?.(page, firstPageUrl) ?? [];
+    } catch {
+      return [];
+    }
+  }
+
+  /** One fetch of a request the loop does not release to the frontier: retried here, after the same waits. */
+  private async fetchWithRetries(
+    request: CrawlRequest,
+  ): Promise<(FetchResult & { attempts: number }) | typeof ABANDONED> {
+    for (let attempt = 1; ; attempt++) {
+      const result = await this.fetchWhenPolite(request);
+      if (result === ABANDONED) return ABANDONED;
+      this.countFetch(result);
+      if (result.ok || !shouldRetry(result.kind, attempt, this.options.fetch.maxAttempts)) {
+        return { ...result, attempts: attempt };
+      }
+      const waited = await this.sleep(retryDelayMs(attempt, {}, this.random, result.retryAfterMs));
+      if (!waited) return ABANDONED;
+    }
+  }
+
+  /** Waits `ms`; false when the crawl is stopped meanwhile. */
+  private sleep(ms: number): Promise<boolean> {
+    if (this.signal?.aborted) return Promise.resolve(false);
+    return new Promise((resolve) => {
+      const stop = () => {
+        clearTimeout(timer);
+        this.onStop.delete(stop);
+        resolve(false);
+      };
+      const timer = setTimeout(() => {
+        this.onStop.delete(stop);
+        resolve(true);
+      }, ms);
+      this.onStop.add(stop);
+    });
   }
 
   /** Queues the links within scope and depth; pagination keeps the list's depth. */

@@ -171,12 +171,12 @@ export class IncrementalCrawl {
         this.#lastReading = { url: request.url, isArticle: reading.isArticle };
         return reading;
       },
-      extract: (page) => {
+      extract: (page, laterPages) => {
         const remember = (record: ArticleRecord) => {
           this.#pageOf.set(record, page);
           return record;
         };
-        const answer = parts.extract(page);
+        const answer = parts.extract(page, laterPages);
         return answer instanceof Promise ? answer.then(remember) : remember(answer);
       },
       writeRecord: (record) => this.#write(record, parts.writeRecord),

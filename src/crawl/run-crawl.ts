@@ -24,6 +24,7 @@ import type { Page } from "../fetch/page.js";
 import { ErrorsSink } from "../output/errors-sink.js";
 import { JsonlSink } from "../output/jsonl-sink.js";
 import type { ArticleRecord } from "../output/record-schema.js";
+import { findLaterPages } from "./article-pages.js";
 import { classifyPage } from "./classify-page.js";
 import { type CrawlParts, crawl, type FoundLink, type PageReading } from "./crawl.js";
 import { type CrawlOptions, defaultErrorsPath, defaultStateDir } from "./crawl-options.js";
@@ -190,13 +191,15 @@ export async function runCrawl(
         documents,
       }),
       readPage: (page) => readPage(page, adapters.resolve(page.url), documents, extractPool === undefined),
+      readLaterPages: (page, firstPageUrl) =>
+        readLaterPages(page, firstPageUrl, adapters.resolve(page.url), documents),
       readSitemap,
-      extract: (page) => {
-        if (extractPool) return extractPool.extract(page);
+      extract: (page, laterPages) => {
+        if (extractPool) return extractPool.extract(page, undefined, laterPages);
         const adapter = adapters.resolve(page.url);
         const preparsed = documents.take(page, adapter.charset);
         try {
-          return adapter.extract(page, { preparsed });
+          return adapter.extract(page, { preparsed, ...(laterPages ? { laterPages } : {}) });
         } finally {
           preparsed.dispose();
         }
@@ -260,9 +263,27 @@ function readPage(
     }));
     const links = adapter.followLinks(document, page.url, generic);
     isArticle = adapter.classify(document, page, () => classifyPage(document).kind) === "article";
-    return { links, isArticle };
+    return isArticle
+      ? { links, isArticle, laterPages: findLaterPages(document, page.url) }
+      : { links, isArticle };
   } finally {
     if (!isArticle || !extractsHere) documents.release(page);
+  }
+}
+
+/** The pages after `page` that its pager shows, `page` being a later page of the article at `firstPageUrl`. */
+function readLaterPages(
+  page: Page,
+  firstPageUrl: string,
+  adapter: ResolvedAdapter,
+  documents: PageDocuments,
+): string[] {
+  const bodyKind = classifyBody(page.body, page.headers["content-type"] ?? null);
+  if (bodyKind !== "html" && bodyKind !== "text") return [];
+  try {
+    return findLaterPages(documents.read(page, adapter.charset), page.url, { firstPageUrl });
+  } finally {
+    documents.release(page);
   }
 }
 

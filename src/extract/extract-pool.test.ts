@@ -46,6 +46,22 @@ describe("ExtractPool", () => {
     expect(record.publishedAt).toBe("2023-01-10T09:30:00+09:00");
   }, 120_000);
 
+  it("passes a multi-page article's later pages to the worker", async () => {
+    const later: Page = {
+      ...page(
+        ARTICLE.replace(
+          /<p>[\s\S]*<\/p>/,
+          "<p>展销会第二页：镇里还组织物流企业现场设点，为市民提供年货寄递服务，寄往外地的包裹当天就能发出。</p>",
+        ),
+      ),
+      url: "http://www.example.cn/news/2023/0110/1_2.html",
+    };
+    const record = await pool.extract(page(ARTICLE), undefined, [later]);
+    expect(record).toEqual(extractRecord(page(ARTICLE), { laterPages: [later] }));
+    expect(record.text).toContain("展销会第二页");
+    expect(record.pageUrls).toEqual([page(ARTICLE).url, later.url]);
+  }, 120_000);
+
   it("rejects with the ExtractError kind extractRecord throws", async () => {
     await expect(pool.extract(page(""))).rejects.toMatchObject({ name: "ExtractError", kind: "empty" });
     const image = pool.extract(page("\x89PNG\r\n\x1a\n", "image/png"));

@@ -55,6 +55,8 @@ export interface ExtractJob {
   id: number;
   page: Page;
   options?: PooledExtractOptions;
+  /** A multi-page article's later pages, in order (`ExtractOptions.laterPages`). */
+  laterPages?: Page[];
 }
 
 export type WorkerAnswer =
@@ -70,6 +72,7 @@ export const DEFAULT_RECYCLE_AFTER = 1_000;
 interface Pending {
   page: Page;
   options?: PooledExtractOptions;
+  laterPages?: Page[];
   resolve: (record: ArticleRecord) => void;
   reject: (error: Error) => void;
 }
@@ -111,13 +114,13 @@ export class ExtractPool {
 
   /**
    * The page's record. `options` apply when the pool has no site adapters (with adapters, the adapter that
-   * owns the page decides, as in the crawl).
+   * owns the page decides, as in the crawl). `laterPages`: a multi-page article's other pages, in order.
    */
-  extract(page: Page, options?: PooledExtractOptions): Promise<ArticleRecord> {
+  extract(page: Page, options?: PooledExtractOptions, laterPages?: Page[]): Promise<ArticleRecord> {
     if (this.#closed) return Promise.reject(new Error("the extraction pool is closed"));
     if (this.#broken) return Promise.reject(this.#broken);
     return new Promise((resolve, reject) => {
-      this.#queue.push({ page, options, resolve, reject });
+      this.#queue.push({ page, options, laterPages, resolve, reject });
       this.#dispatch();
     });
   }
@@ -153,7 +156,9 @@ export class ExtractPool {
       }, timeoutMs);
       slot.job = { ...pending, id, timer };
       slot.worker.ref();
-      slot.worker.postMessage({ id, page: pending.page, options: pending.options } satisfies ExtractJob);
+      const job: ExtractJob = { id, page: pending.page, options: pending.options };
+      if (pending.laterPages?.length) job.laterPages = pending.laterPages;
+      slot.worker.postMessage(job);
     }
   }
 

@@ -34,6 +34,12 @@ export interface ExtractOptions {
    * parses each page once, `page-documents.ts`). It is rewritten by content extraction.
    */
   preparsed?: { document: Document; charset: string };
+  /**
+   * The article's later pages, in order (a multi-page article, `crawl/article-pages.ts`): their main text
+   * is appended to the first page's, and the fields derived from the text are computed from the whole.
+   * Metadata comes from the first page. A later page without main text of its own is left out.
+   */
+  laterPages?: Page[];
 }
 
 /** The stages of one extraction, in order. */
@@ -124,10 +130,13 @@ export function extractFromDocument(
     }
     return found;
   });
+  const paged = options.laterPages?.length
+    ? timed("content", () => withLaterPages(content, page.url, metadata.title, options))
+    : { ...content, pageUrls: [page.url] };
   const segmenter = options.segmenter ?? loadSegmenter();
   const { tokens, keywords } = timed("segment", () => ({
-    tokens: segmenter.cut(content.text),
-    keywords: segmenter.keywords(content.text, KEYWORD_COUNT),
+    tokens: segmenter.cut(paged.text),
+    keywords: segmenter.keywords(paged.text, KEYWORD_COUNT),
   }));
   return timed("assemble", () => {
     const record: ArticleRecord = {
@@ -140,19 +149,60 @@ export function extractFromDocument(
       authors: metadata.authors,
       source: metadata.source,
       views: metadata.views,
-      text: content.text,
-      html: content.html,
+      text: paged.text,
+      html: paged.html,
       tokens,
       keywords,
       lang: metadata.lang,
       fetchedAt: page.fetchedAt.toISOString(),
-      contentHash: createHash("sha256").update(content.text).digest("hex"),
+      contentHash: createHash("sha256").update(paged.text).digest("hex"),
       fetch: { status: page.status, charset, rendered: page.rendered },
+      ...(paged.pageUrls.length > 1 ? { pageUrls: paged.pageUrls } : {}),
       ...(extra ? { extra } : {}),
     };
     // A record that breaks the contract is a bug in caiji, not in the page: fail loudly.
     return articleRecordSchema.parse(record);
   });
+}
+
+/**
+ * The first page's content followed by each later page's main content (picked as the first page's was, by
+ * the adapter's content hook or the generic picker, with the first page's headline to strip). A later page
+ * that fails to decode, has no main text, or repeats a page already taken (a server that answers page 1 for
+ * a page number it does not have) is left out.
+ */
+function withLaterPages(
+  first: MainContent,
+  firstUrl: string,
+  title: string | null,
+  options: ExtractOptions,
+): MainContent & { pageUrls: string[] } {
+  const texts = [first.text];
+  const htmls = [first.html];
+  const pageUrls = [firstUrl];
+  for (const later of options.laterPages ?? []) {
+    let found: MainContent | null;
+    try {
+      const { html } = decodePage(later, options.charset);
+      const parsed = parseHtml(html, later.url, { dom: options.dom });
+      try {
+        const ctx = { url: later.url, title };
+        found = options.hooks?.content?.(parsed.document, ctx) ?? extractMainContent(parsed.document, ctx);
+      } finally {
+        parsed.dispose();
+      }
+    } catch (error) {
+      if (error instanceof ExtractError) continue;
+      throw error;
+    }
+    if (found && options.hooks?.text) found = { ...found, text: options.hooks.text(found.text) };
+    const text = found?.text.trim() ?? "";
+    if (!found || text === "" || texts.some((taken) => taken.trim() === text)) continue;
+    texts.push(found.text);
+    htmls.push(found.html);
+    pageUrls.push(later.url);
+  }
+  return { text: texts.join("\n\n"), html: htmls.join("\n"), pageUrls };
 }
 
 /** The generic metadata with the adapter's answers in place (read before content extraction rewrites the page). */

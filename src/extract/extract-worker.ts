@@ -33,9 +33,10 @@ async function main(port: MessagePort): Promise<void> {
     const page: Page = job.page;
     let answer: WorkerAnswer;
     try {
+      const laterPages = job.laterPages?.length ? { laterPages: job.laterPages } : {};
       const record = registry
-        ? registry.resolve(page.url).extract(page, { segmenter })
-        : extractRecord(page, { ...job.options, segmenter });
+        ? registry.resolve(page.url).extract(page, { segmenter, ...laterPages })
+        : extractRecord(page, { ...job.options, segmenter, ...laterPages });
       answer = { type: "done", id: job.id, record };
     } catch (error) {
       const kind = (error as { kind?: unknown }).kind;

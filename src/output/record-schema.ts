@@ -60,6 +60,13 @@ export const articleRecordSchema = z.object({
     .regex(/^[0-9a-f]{64}$/)
     .describe("sha256 hex of `text`."),
   fetch: fetchInfoSchema,
+  pageUrls: z
+    .array(z.string())
+    .min(2)
+    .optional()
+    .describe(
+      "Articles split over several pages only: the URLs of the pages whose text `text` joins, in order, the first being `url`. Absent for an article on one page.",
+    ),
   revision: z
     .number()
     .int()

@@ -2,7 +2,7 @@
  * The crawl loop's own decisions, without a server or a parser: a scripted site (URL → response, links,
  * article or not) behind the loop's seams, the in-memory frontier, politeness with no interval. Each test
  * names one rule of the conductor: write before complete, retry then record, alias a redirect, depth and
- * pagination, page budget, stop, robots first.
+ * pagination, page budget, stop, robots first, an article's later pages.
  */
 import { describe, expect, it } from "vitest";
 import { type CrawlParts, crawl, type FoundLink } from "../../src/crawl/crawl.js";
@@ -40,6 +40,8 @@ interface ScriptedPage {
   retryAfterMs?: number;
   redirectTo?: string;
   body?: string;
+  /** The further pages its pager shows (an article's, or a later page's). */
+  laterPages?: string[];
 }
 
 interface Harness {
@@ -47,6 +49,8 @@ interface Harness {
   frontier: Frontier;
   fetched: string[];
   records: string[];
+  /** `pageUrls` of each record written, as paths (the record's own path alone for one page). */
+  recordPages: string[][];
   failures: Array<{ url: string; kind: string; attempts: number; referrer: string | null }>;
   /** Frontier completions and sink writes, in order. */
   events: string[];
@@ -64,6 +68,7 @@ function harness(site: Record<string, ScriptedPage>, extra: Partial<CrawlParts> 
     frontier,
     fetched: [],
     records: [],
+    recordPages: [],
     failures: [],
     events,
     notices: [],
@@ -112,18 +117,24 @@ function harness(site: Record<string, ScriptedPage>, extra: Partial<CrawlParts> 
           : { kind: "unknown" as const, pagination: false, ...link, url: url(link.url) },
       ),
       isArticle: scripted(page.url).article ?? false,
+      laterPages: (scripted(page.url).laterPages ?? []).map(url),
     }),
+    readLaterPages: (page) => (scripted(page.url).laterPages ?? []).map(url),
     readSitemap: (page) =>
       new TextDecoder()
         .decode(page.body)
         .split("\n")
         .filter(Boolean)
         .map((line) => ({ url: line, kind: "unknown" as const, pagination: false })),
-    extract: (page) => ({ url: page.url }) as ArticleRecord,
+    extract: (page, laterPages) => {
+      const pageUrls = laterPages?.length ? [page.url, ...laterPages.map((later) => later.url)] : undefined;
+      return { url: page.url, ...(pageUrls ? { pageUrls } : {}) } as ArticleRecord;
+    },
     writeRecord: (record) => {
       if (h.records.includes(record.url)) return false;
       events.push(`write ${new URL(record.url).pathname}`);
       h.records.push(record.url);
+      h.recordPages.push((record.pageUrls ?? [record.url]).map((u) => new URL(u).pathname));
       return true;
     },
     writeFailure: (failure) =>
@@ -301,6 +312,72 @@ describe("the crawl loop", () => {
     expect(h.fetched).not.toContain("/private/x.html");
     expect(sitemapInits).toEqual([true]);
     expect(paths(h.records)).toEqual(["/a/1.html", "/a/9.html"]);
+  });
+
+  it("fetches an article's later pages once, in order, those a later page's pager adds too, within robots.txt", async () => {
+    const h = harness({
+      "/robots.txt": { body: "User-agent: *\nDisallow: /a/1_3.html\n" },
+      "/": { links: ["/a/1.html", "/a/1_2.html"] },
+      "/a/1.html": { article: true, links: ["/a/1_2.html", "/x.html"], laterPages: ["/a/1_2.html"] },
+      "/a/1_2.html": { laterPages: ["/a/1_3.html", "/a/1_4.html"] },
+      "/a/1_3.html": {},
+      "/a/1_4.html": {},
+      "/x.html": {},
+    });
+    const politeness = h.parts.politeness;
+    const fetch = h.parts.fetch;
+    h.parts.robots = new RobotsCache({
+      fetch: (target) => politeness.schedule(target, () => fetch(target, { allowNonHtml: true })),
+    });
+    const summary = await crawl(options(), h.parts);
+    expect(h.recordPages).toEqual([["/a/1.html", "/a/1_2.html", "/a/1_4.html"]]);
+    // /a/1_2.html was linked from the home page too: fetched once, with its article.
+    expect(h.fetched.filter((p) => p.startsWith("/a/1_2"))).toEqual(["/a/1_2.html"]);
+    expect(h.fetched).not.toContain("/a/1_3.html");
+    expect(h.fetched).toContain("/x.html");
+    expect(h.events.indexOf("write /a/1.html")).toBeLessThan(h.events.indexOf("complete /a/1.html"));
+    expect(summary).toMatchObject({ records: 1, stoppedBy: "finished", remaining: 0 });
+  });
+
+  it("retries a later page, then writes the record without it and its failure to the errors file", async () => {
+    const h = harness({
+      "/": { links: ["/a/1.html"] },
+      "/a/1.html": { article: true, laterPages: ["/a/1_2.html", "/a/1_3.html", "/a/1_4.html"] },
+      "/a/1_2.html": { fail: "http-retryable", failTimes: 1 },
+      "/a/1_3.html": { fail: "timeout" },
+      "/a/1_4.html": {},
+    });
+    await crawl(options({ fetch: { maxAttempts: 2 } }), h.parts);
+    expect(h.recordPages).toEqual([["/a/1.html", "/a/1_2.html", "/a/1_4.html"]]);
+    expect(h.fetched.filter((p) => p === "/a/1_2.html")).toHaveLength(2);
+    expect(h.fetched.filter((p) => p === "/a/1_3.html")).toHaveLength(2);
+    expect(h.failures).toEqual([
+      { url: `${origin}/a/1_3.html`, kind: "timeout", attempts: 2, referrer: `${origin}/a/1.html` },
+    ]);
+  });
+
+  it("on a stop while an article's later pages are fetched, writes nothing and leaves the article leased", async () => {
+    const controller = new AbortController();
+    const h = harness({
+      "/": { links: ["/a/1.html"] },
+      "/a/1.html": { article: true, laterPages: ["/a/1_2.html", "/a/1_3.html"] },
+      "/a/1_2.html": {},
+      "/a/1_3.html": {},
+    });
+    h.parts.politeness = new Politeness({ intervalMs: 50 });
+    const fetch = h.parts.fetch;
+    h.parts.fetch = async (target, init) => {
+      const result = await fetch(target, init);
+      if (target.endsWith("/a/1_2.html")) controller.abort();
+      return result;
+    };
+    const stopped = await crawl(options(), h.parts, controller.signal);
+    expect(stopped).toMatchObject({ stoppedBy: "signal", records: 0, remaining: 1 });
+    expect(h.records).toEqual([]);
+    expect(h.fetched).not.toContain("/a/1_3.html");
+    // Not completed: the frontier hands the article out again (on reopen), to be fetched whole.
+    expect(h.events).not.toContain("complete /a/1.html");
+    expect(h.frontier.stats()).toMatchObject({ leased: 1 });
   });
 
   it("says once that rendering is not available and goes on over HTTP", async () => {

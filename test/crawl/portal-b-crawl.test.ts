@@ -1,7 +1,8 @@
 /**
  * A whole crawl of the second fixture portal (`fixtures/portal-b/`), built unlike the first so the crawl's
  * article/list judgement and link discovery are not fitted to one site's URL and page styles: dynamic
- * `.php?id=` articles, TRS `t20240315_98765.html` leaves, `content_N.htm` with a second page, a `<base href>`
+ * `.php?id=` articles, TRS `t20240315_98765.html` leaves, `content_N.htm` with a second page (whose text joins
+ * the first page's record), a `<base href>`
  * list, tracking parameters, protocol-relative and off-site links, and pages that look like articles by URL
  * but are not (a tag page, a photo gallery, a search page, 关于我们/联系我们).
  */
@@ -75,6 +76,28 @@ describe("a crawl of fixture portal B", () => {
     expect(Object.entries(countBy(paths)).filter(([, n]) => n > 1)).toEqual([]);
     expect([...paths].sort()).toEqual([...expected.articlePaths].sort());
     expect(exitCode, stderr).toBe(0);
+  });
+
+  it("joins each paginated article's pages into its record: every page's text, once, in order", () => {
+    const expectedText = Object.entries(expected.textInOrder ?? {});
+    expect(expectedText.length).toBeGreaterThan(0);
+    const paths = decodedPaths();
+    for (const [path, passages] of expectedText) {
+      const record = records[paths.indexOf(path)];
+      expect(record, path).toBeDefined();
+      const text = record?.text ?? "";
+      const at = passages.map((passage) => text.indexOf(passage));
+      expect(
+        at.filter((index) => index < 0),
+        `${path}: passages missing`,
+      ).toEqual([]);
+      expect(
+        [...at].sort((a, b) => a - b),
+        `${path}: passages out of order`,
+      ).toEqual(at);
+      for (const passage of passages) expect(text.split(passage).length - 1, passage).toBe(1);
+      expect(record?.pageUrls?.length, `${path}: pageUrls`).toBe(2);
+    }
   });
 
   it("writes no record for home, list, tag, search, gallery, about, contact, page-2, 404 or PDF pages", () => {

@@ -19,6 +19,8 @@ const expectationsSchema = z.strictObject({
   noRecordPaths: z.array(z.string().startsWith("/")),
   neverRequestedPrefixes: z.array(z.string().startsWith("/")),
   offSiteHosts: z.array(z.string()),
+  /** Record path → passages its text holds, each once, in this order (a paginated article's pages). */
+  textInOrder: z.record(z.string().startsWith("/"), z.array(z.string().min(1)).min(2)).optional(),
   /** Why a trap page is, or is not, a record (portal-b documents its traps). */
   why: z.record(z.string(), z.string()).optional(),
 });
