@@ -22,7 +22,7 @@
  * findLaterPages(document, "http://x.cn/2023/0110/123.html");
  * // → ["http://x.cn/2023/0110/123_2.html", "http://x.cn/2023/0110/123_3.html"]
  */
-import { PAGER_TEXT_STRONG, PAGER_TEXT_WEAK } from "./discover-links.js";
+import { baseUrlOf, PAGER_TEXT_STRONG, PAGER_TEXT_WEAK } from "./discover-links.js";
 import { normalizeUrl } from "./normalize-url.js";
 
 export interface LaterPagesOptions {
@@ -214,16 +214,4 @@ function isPagerAnchor(anchor: Element): boolean {
   if (rel.includes("next") || rel.includes("prev")) return true;
   const text = (anchor.textContent ?? "").replace(/[\s[\]【】()（）]/g, "").toLowerCase();
   return PAGER_TEXT_STRONG.test(text) || PAGER_TEXT_WEAK.test(text);
-}
-
-function baseUrlOf(document: Document, pageUrl: string): string {
-  const href = document.querySelector("base[href]")?.getAttribute("href");
-  if (href) {
-    try {
-      return new URL(href, pageUrl).href;
-    } catch {
-      // an unusable <base> is ignored, as browsers do
-    }
-  }
-  return pageUrl;
 }

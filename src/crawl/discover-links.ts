@@ -343,7 +343,8 @@ function resolveLink(raw: string | null, base: string): string | null {
   return ext && NON_PAGE_EXTENSIONS.has(ext) ? null : url;
 }
 
-function baseUrlOf(document: Document, pageUrl: string): string {
+/** The URL relative links resolve against: the page's `<base href>` when it has a usable one. */
+export function baseUrlOf(document: Document, pageUrl: string): string {
   const href = document.querySelector("base[href]")?.getAttribute("href");
   if (href) {
     try {
