@@ -134,6 +134,7 @@ export async function runCrawl(
     browser = new BrowserFetcher({
       userAgent: fetcher.userAgent,
       notice: control.notice,
+      headersFor: (url) => adapters.resolve(url).requestHeaders(),
       ...(control.browserSearch ? { search: control.browserSearch } : {}),
       // A rendered page's own requests (counter scripts, XHR) are requests to their hosts like any other:
       // robots.txt may refuse them, and each waits its host's turn and holds the host after it.

@@ -83,6 +83,11 @@ export interface BrowserFetcherOptions {
   launchTimeoutMs?: number;
   /** Politeness for the page's own requests. @default sends each at once */
   scheduleSubrequest?: SubrequestScheduler;
+  /**
+   * Headers to add to one of the page's own requests (a site adapter's `requestHeaders`: a cookie or token
+   * its counter endpoint checks as much as its pages do). @default none
+   */
+  headersFor?: (url: string) => Record<string, string>;
   /** User-Agent of the browser (and of its subrequests). @default Chromium's own */
   userAgent?: string;
   /** A Chromium binary to use; skips the search. */
@@ -145,6 +150,7 @@ export class BrowserFetcher {
   private readonly settleQuietMs: number;
   private readonly subrequestTimeoutMs: number;
   private readonly scheduleSubrequest: SubrequestScheduler;
+  private readonly headersFor: ((url: string) => Record<string, string>) | undefined;
   private browser: Promise<Browser | null> | null = null;
   private unavailableReason: string | null = null;
   private closed = false;
@@ -161,6 +167,7 @@ export class BrowserFetcher {
     this.settleQuietMs = options.settleQuietMs ?? 50;
     this.subrequestTimeoutMs = options.subrequestTimeoutMs ?? 10_000;
     this.scheduleSubrequest = options.scheduleSubrequest ?? ((_url, send) => send());
+    this.headersFor = options.headersFor;
   }
 
   /** How many times a browser process was started: 0 until the first render (1 unless one crashed). */
@@ -379,7 +386,10 @@ export class BrowserFetcher {
       try {
         // The browser sends it (route.fetch would relay it through Playwright, several times slower); the
         // politeness slot is held until the body has arrived, like any other request to the host.
-        await route.continue();
+        const extra = this.headersFor?.(url) ?? {};
+        await (Object.keys(extra).length > 0
+          ? route.continue({ headers: { ...request.headers(), ...extra } })
+          : route.continue());
         answered = true;
         const finished = request.response().then((response) => response?.finished());
         await withDeadline(finished, this.subrequestTimeoutMs, "subrequest timed out");

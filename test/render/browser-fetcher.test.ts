@@ -150,6 +150,26 @@ describe("BrowserFetcher when a request must wait or is refused", () => {
     }
   });
 
+  it("adds the site's own headers to the page's requests (an adapter's cookie or token)", async () => {
+    const withHeaders = new BrowserFetcher({
+      headersFor: (url): Record<string, string> =>
+        new URL(url).pathname === "/plus/count.php" ? { "x-site-token": "t-17" } : {},
+    });
+    try {
+      const before = site.requests.length;
+      const page = renderedPage(await withHeaders.render(await fetchPage("/a/20240318/17.html")));
+      expect(extractRecord(page).views).toBe(4821);
+      const counter = site.requests
+        .slice(before)
+        .find((request) => request.path.startsWith("/plus/count.php"));
+      expect(counter?.headers["x-site-token"]).toBe("t-17");
+      // The browser's own headers are kept beside it.
+      expect(counter?.headers.referer).toContain("/a/20240318/17.html");
+    } finally {
+      await withHeaders.close();
+    }
+  });
+
   it("gives up after the render timeout with a timeout failure, and renders again afterwards", async () => {
     // Holds every subrequest until the test opens the gate: only the render timeout can end that render.
     let openGate = () => {};

@@ -11,7 +11,7 @@
  *   await site.close();
  */
 import { readFileSync } from "node:fs";
-import { createServer } from "node:http";
+import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -80,6 +80,7 @@ export interface LoggedRequest {
   /** Path and query as requested. */
   path: string;
   at: number;
+  headers: IncomingHttpHeaders;
 }
 
 export interface RenderSite {
@@ -105,7 +106,7 @@ export async function startRenderSite(options: RenderSiteOptions = {}): Promise<
   const requests: LoggedRequest[] = [];
   const server = createServer((req, res) => {
     const path = req.url ?? "/";
-    requests.push({ path, at: Date.now() });
+    requests.push({ path, at: Date.now(), headers: req.headers });
     if (path === "/robots.txt" && options.robotsTxt !== undefined) {
       res.writeHead(200, { "content-type": "text/plain; charset=utf-8" }).end(options.robotsTxt);
       return;
