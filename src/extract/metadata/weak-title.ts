@@ -1,0 +1,150 @@
+/**
+ * Whether a page's `<title>` says nothing about the article: every part of it is a section name
+ * (`新闻中心`, `新闻动态`, `首页`, `News`) or the site's name. Many Chinese CMS templates print the
+ * column's name, or only the site's, as the `<title>` of every article page; matching headings against
+ * such a title crowns the column header or the logo, so the headline must be found another way
+ * (`headline.ts`).
+ *
+ * A part counts as generic on evidence, never for being short alone: it is a section word, a name the
+ * site declares (og:site_name), the text of a link to the site's home page, a short item of the
+ * navigation or breadcrumb, or a name the footer's copyright line carries. The last of several parts
+ * is where sites put their name, so it is generic when the parts before it are.
+ *
+ * @example isWeakTitle(["新闻中心", "江南机械有限公司"], genericTest(evidence)) // true
+ */
+import type { PageLine } from "./page-lines.js";
+
+/** Names of site sections that CMS templates use as a page's whole `<title>` (comparison form). */
+const SECTION_WORDS: ReadonlySet<string> = new Set([
+  "首页",
+  "主页",
+  "网站首页",
+  "新闻",
+  "资讯",
+  "动态",
+  "新闻中心",
+  "新闻动态",
+  "新闻资讯",
+  "新闻详情",
+  "新闻详细",
+  "新闻公告",
+  "新闻频道",
+  "公司新闻",
+  "公司动态",
+  "企业新闻",
+  "企业动态",
+  "行业新闻",
+  "行业动态",
+  "行业资讯",
+  "工作动态",
+  "最新动态",
+  "通知公告",
+  "公告",
+  "通知",
+  "要闻",
+  "图片新闻",
+  "媒体报道",
+  "媒体聚焦",
+  "详情",
+  "详情页",
+  "内容页",
+  "内容",
+  "正文",
+  "文章",
+  "文章详情",
+  "文章内容",
+  "信息详情",
+  "显示",
+  "无标题文档",
+  "未命名",
+  "home",
+  "homepage",
+  "news",
+  "latestnews",
+  "newsdetail",
+  "newsdetails",
+  "article",
+  "articles",
+  "articledetail",
+  "blog",
+  "post",
+  "details",
+  "detail",
+  "pressreleases",
+  "press",
+  "updates",
+  "untitled",
+  "untitleddocument",
+]);
+
+/** Items of the navigation or breadcrumb longer than this may be another article's title. */
+const MAX_NAV_ITEM_CHARS = 8;
+
+/** A name longer than this is no site name. */
+const MAX_SITE_NAME_CHARS = 30;
+
+/** A footer's copyright or licence line, which names the site wherever the page puts it. */
+const COPYRIGHT = /版权所有|copyright|©|ICP[备证]/i;
+
+/** Splits a navigation, breadcrumb or footer line into its items. */
+const ITEM_SEPARATORS = /[\s>›»→/|｜·•:：,，;；\u2063]+/;
+
+export interface TitleEvidence {
+  /** Site names from meta tags and links to the home page, in comparison form. */
+  siteNames: readonly string[];
+  /** The page's lines; boilerplate ones are read for nav, breadcrumb and footer items. */
+  lines: readonly PageLine[];
+  /** The comparison form used for every text. */
+  comparable: (text: string) => string;
+}
+
+/**
+ * Whether every part of the `<title>` (its parts in comparison form) is a section name or the site's
+ * name, by a test from {@link genericTest}.
+ */
+export function isWeakTitle(parts: readonly string[], generic: (key: string) => boolean): boolean {
+  if (parts.length === 0) return false;
+  const leading = parts.length > 1 ? parts.slice(0, -1) : parts;
+  return leading.every(generic);
+}
+
+/**
+ * A test for texts that name a section or the site rather than an article; built once per page, since
+ * it reads the navigation and footer lines.
+ */
+export function genericTest(evidence: TitleEvidence): (key: string) => boolean {
+  const navItems = new Set<string>();
+  const footerTexts: string[] = [];
+  for (const line of evidence.lines) {
+    if (line.text.length > 200) continue;
+    if (COPYRIGHT.test(line.text)) footerTexts.push(evidence.comparable(line.text));
+    if (line.zone !== "boilerplate") continue;
+    for (const item of [line.text, ...line.text.split(ITEM_SEPARATORS)]) {
+      const key = evidence.comparable(item);
+      if (key.length >= 2 && key.length <= MAX_NAV_ITEM_CHARS) navItems.add(key);
+    }
+  }
+  const siteNames = new Set(evidence.siteNames);
+  return (key) =>
+    key.length > 0 &&
+    (SECTION_WORDS.has(key) ||
+      siteNames.has(key) ||
+      navItems.has(key) ||
+      (key.length <= MAX_SITE_NAME_CHARS && footerTexts.some((text) => text.includes(key))));
+}
+
+/** Texts of links to the site's home page (`<a href="/">江南机械有限公司</a>`), the site's own name. */
+export function homeLinkTexts(document: Document, comparable: (text: string) => string): string[] {
+  const texts: string[] = [];
+  for (const link of Array.from(document.querySelectorAll("a[href]"))) {
+    const text = comparable(link.textContent ?? "");
+    if (text.length < 2 || text.length > MAX_SITE_NAME_CHARS) continue;
+    try {
+      const href = new URL(link.getAttribute("href") ?? "", document.baseURI);
+      if (/^\/(?:index\.\w+)?$/.test(href.pathname) && href.search === "") texts.push(text);
+    } catch {
+      // An unparseable href names nothing.
+    }
+  }
+  return texts;
+}
