@@ -296,9 +296,9 @@ function headingRank(element: Element): number {
 }
 
 /**
- * The article-like heading nearest above the article's text: not a section or site name, not a link, not
- * the logo, not in the page's furniture. The best kind of heading wins (h1 over h2 over h3…), then the one
- * closest to the text, so a sidebar's heading further up loses to the headline.
+ * The article-like heading above the article's text: not a section or site name, not a link, not the
+ * logo, not in the page's furniture. Headings between the last navigation or breadcrumb line and the text
+ * come first; among them the best kind wins (h1 over h2 over h3…), then the one closest to the text.
  */
 function articleHeading(
   document: Document,
@@ -307,8 +307,9 @@ function articleHeading(
   siteNames: readonly string[],
   generic: (key: string) => boolean,
 ): Headline | null {
-  const bodyStart = articleBodyLines(lines, -1)[0]?.index ?? Number.POSITIVE_INFINITY;
-  let best: { headline: Headline; rank: number; index: number } | null = null;
+  const body = articleBodyLines(lines, -1)[0];
+  const bodyStart = body?.index ?? Number.POSITIVE_INFINITY;
+  const found: Array<{ headline: Headline; rank: number; index: number }> = [];
   for (const element of candidates) {
     const text = cleanTitle(withoutHeadlineDate(element.textContent ?? "", headlineDate(element, asDate)));
     const key = comparable(text);
@@ -319,15 +320,19 @@ function articleHeading(
     const line = lines[index];
     if (line?.zone !== "content" || index > bodyStart) continue;
     if (element.closest("a[href]") || isSiteBranding(element, document, siteNames)) continue;
-    const rank = headingRank(element);
-    // Same rank: the later heading is nearer the text (when there is no text, the first one stays).
-    const better =
-      !best ||
-      rank < best.rank ||
-      (rank === best.rank && bodyStart !== Number.POSITIVE_INFINITY && index > best.index);
-    if (better) best = { headline: { text, element }, rank, index };
+    found.push({ headline: { text, element }, rank: headingRank(element), index });
   }
-  return best?.headline ?? null;
+  // The page's furniture (navigation, breadcrumb) ends above the article: a heading between it and the
+  // text is preferred to one further up (an unmarked logo, a sidebar's title).
+  const furnitureEnd = body
+    ? (lines.findLast((line) => line.index < body.index && line.zone === "boilerplate")?.index ?? -1)
+    : -1;
+  const belowFurniture = found.filter((entry) => entry.index > furnitureEnd);
+  const pool = belowFurniture.length > 0 ? belowFurniture : found;
+  // Best kind first; of one kind, the heading nearest the text (without text, the first one).
+  const nearer = (a: number, b: number): number => (body ? b - a : a - b);
+  pool.sort((a, b) => a.rank - b.rank || nearer(a.index, b.index));
+  return pool[0]?.headline ?? null;
 }
 
 function asDate(text: string): string | null {

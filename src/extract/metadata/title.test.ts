@@ -186,6 +186,18 @@ describe("extractTitle", () => {
       "我市召开2023年安全生产工作会议",
     ],
     [
+      "under a weak <title>, an unmarked logo heading above the navigation loses to the heading below it",
+      `<title>新闻动态</title><h1>江南机械制造集团</h1>${NAV}
+       <h2>我市召开2023年安全生产工作会议</h2>${BODY}`,
+      "我市召开2023年安全生产工作会议",
+    ],
+    [
+      "a column trail (首页 - 新闻动态) is no headline either",
+      `<title>新闻动态--中国地理学会官网</title><div class="title">首页 - 新闻动态</div>
+       <h5>2019年中国人文地理学术年会在重庆成功举行！</h5>${BODY}`,
+      "2019年中国人文地理学术年会在重庆成功举行！",
+    ],
+    [
       "a short <title> that names the article is kept when a longer heading is elsewhere",
       `<title>两会今日开幕</title>${NAV}<h1>两会今日开幕</h1><h2 class="title">相关阅读：代表委员热议发展新思路</h2>${BODY}`,
       "两会今日开幕",

@@ -125,13 +125,22 @@ export function genericTest(evidence: TitleEvidence): (key: string) => boolean {
     }
   }
   const siteNames = new Set(evidence.siteNames);
-  return (key) =>
-    key.length > 0 &&
-    (SECTION_WORDS.has(key) ||
-      siteNames.has(key) ||
-      navItems.has(key) ||
-      (key.length <= MAX_SITE_NAME_CHARS && footerTexts.some((text) => text.includes(key))));
+  const isGenericItem = (key: string): boolean =>
+    SECTION_WORDS.has(key) ||
+    siteNames.has(key) ||
+    navItems.has(key) ||
+    (key.length <= MAX_SITE_NAME_CHARS && footerTexts.some((text) => text.includes(key)));
+  // `首页 - 新闻动态`, `首页>新闻中心`: a trail of generic items is generic too.
+  return (key) => {
+    if (key.length === 0) return false;
+    if (isGenericItem(key)) return true;
+    const items = key.split(TRAIL_SEPARATORS).filter((item) => item.length > 0);
+    return items.length > 1 && items.every(isGenericItem);
+  };
 }
+
+/** Separators of a trail of section names in comparison form (spaces are already gone). */
+const TRAIL_SEPARATORS = /[-–—|｜_>›»→/·•:：]+/;
 
 /** Texts of links to the site's home page (`<a href="/">江南机械有限公司</a>`), the site's own name. */
 export function homeLinkTexts(document: Document, comparable: (text: string) => string): string[] {
