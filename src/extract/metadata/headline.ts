@@ -243,7 +243,11 @@ function weakTitleTest(
   const leading = parts.length > 1 ? parts.slice(0, -1) : parts;
   // Long parts name an article: the home links (a DOM query) are then not read at all.
   if (leading.length === 0 || leading.some((part) => part.length > MAX_WEAK_TITLE_PART_CHARS)) return null;
+  const headings = candidates
+    .filter((element) => element.localName === "h1" && !isInLogo(element))
+    .map((element) => comparable(element.textContent ?? ""));
   const generic = genericTest({
+    headings,
     siteNames: [
       ...siteNames.map(comparable),
       ...homeLinkTexts(document, comparable),

@@ -198,6 +198,20 @@ describe("extractTitle", () => {
       "2019年中国人文地理学术年会在重庆成功举行！",
     ],
     [
+      "a breadcrumb known by its words (当前位置) names the column",
+      `<title>学术交流</title><div class="wz">当前位置：首页 &gt; 学术交流</div>
+       <h3>我院教师参加全国先进制造技术研讨会</h3>${BODY}`,
+      "我院教师参加全国先进制造技术研讨会",
+    ],
+    [
+      "a short <title> that the navigation also links is kept when the h1 shows it",
+      `<head><title>金锺国 - 维基百科，自由的百科全书</title>
+       <meta property="og:title" content="金锺国 - 维基百科，自由的百科全书"></head><h1>金锺国</h1>${BODY}
+       <div class="nav-box"><a href="/a">金锺国</a> X <a href="/b">Turbo特辑</a></div>
+       <h2>演艺经历与获奖记录</h2>`,
+      "金锺国",
+    ],
+    [
       "a short <title> that names the article is kept when a longer heading is elsewhere",
       `<title>两会今日开幕</title>${NAV}<h1>两会今日开幕</h1><h2 class="title">相关阅读：代表委员热议发展新思路</h2>${BODY}`,
       "两会今日开幕",

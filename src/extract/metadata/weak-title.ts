@@ -6,13 +6,13 @@
  * (`headline.ts`).
  *
  * A part counts as generic on evidence, never for being short alone: it is a section word, a name the
- * site declares (og:site_name), the text of a link to the site's home page, a short item of the
- * navigation or breadcrumb, or a name the footer's copyright line carries. The last of several parts
+ * site declares (og:site_name), the text of a link to the site's home page or of its logo, a short item
+ * of the navigation or breadcrumb (unless the page's `<h1>` shows it), or a name the copyright line carries. The last of several parts
  * is where sites put their name, so it is generic when the parts before it are.
  *
  * @example isWeakTitle(["新闻中心", "江南机械有限公司"], genericTest(evidence)) // true
  */
-import type { PageLine } from "./page-lines.js";
+import { attributeMarker, attributeTokens, type PageLine } from "./page-lines.js";
 
 /** Names of site sections that CMS templates use as a page's whole `<title>` (comparison form). */
 const SECTION_WORDS: ReadonlySet<string> = new Set([
@@ -92,6 +92,12 @@ const ITEM_SEPARATORS = /[\s>›»→/|｜·•:：,，;；\u2063]+/;
 export interface TitleEvidence {
   /** Site names from meta tags and links to the home page, in comparison form. */
   siteNames: readonly string[];
+  /**
+   * Texts the page shows as its `<h1>`, in comparison form. A text so shown is the page's own name
+   * (`金锺国` in its encyclopedia entry, linked from the navigation boxes too), so a navigation item
+   * alone does not make it generic.
+   */
+  headings: readonly string[];
   /** The page's lines; boilerplate ones are read for nav, breadcrumb and footer items. */
   lines: readonly PageLine[];
   /** The comparison form used for every text. */
@@ -118,17 +124,18 @@ export function genericTest(evidence: TitleEvidence): (key: string) => boolean {
   for (const line of evidence.lines) {
     if (line.text.length > 200) continue;
     if (COPYRIGHT.test(line.text)) footerTexts.push(evidence.comparable(line.text));
-    if (line.zone !== "boilerplate") continue;
+    if (!line.markedAncestors.some(isNavigation) && !BREADCRUMB_TEXT.test(line.text)) continue;
     for (const item of [line.text, ...line.text.split(ITEM_SEPARATORS)]) {
       const key = evidence.comparable(item);
       if (key.length >= 2 && key.length <= MAX_NAV_ITEM_CHARS) navItems.add(key);
     }
   }
   const siteNames = new Set(evidence.siteNames);
+  const headings = new Set(evidence.headings);
   const isGenericItem = (key: string): boolean =>
     SECTION_WORDS.has(key) ||
     siteNames.has(key) ||
-    navItems.has(key) ||
+    (navItems.has(key) && !headings.has(key)) ||
     (key.length <= MAX_SITE_NAME_CHARS && footerTexts.some((text) => text.includes(key)));
   // `首页 - 新闻动态`, `首页>新闻中心`: a trail of generic items is generic too.
   return (key) => {
@@ -141,6 +148,26 @@ export function genericTest(evidence: TitleEvidence): (key: string) => boolean {
 
 /** Separators of a trail of section names in comparison form (spaces are already gone). */
 const TRAIL_SEPARATORS = /[-–—|｜_>›»→/·•:：]+/;
+
+const NAVIGATION_TOKENS: ReadonlySet<string> = new Set([
+  "nav",
+  "navbar",
+  "navigation",
+  "menu",
+  "breadcrumb",
+  "breadcrumbs",
+  "crumb",
+]);
+
+/** A breadcrumb known by its words where no class marks it: `当前位置：首页 > 新闻中心`, `Home » News`. */
+const BREADCRUMB_TEXT =
+  /^(?:当前位置|您的位置|你的位置|您现在的位置|您当前的位置|所在位置|位置)\s*[:：]|(?:首页|主页|home)\s*[>›»→]/i;
+
+/** Whether a marked container is the site's navigation or breadcrumb (not a list of other articles). */
+function isNavigation(element: Element): boolean {
+  if (element.localName === "nav") return true;
+  return attributeTokens(attributeMarker(element)).some((token) => NAVIGATION_TOKENS.has(token));
+}
 
 /** Texts of links to the site's home page (`<a href="/">江南机械有限公司</a>`), the site's own name. */
 export function homeLinkTexts(document: Document, comparable: (text: string) => string): string[] {
