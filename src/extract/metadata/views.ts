@@ -10,15 +10,15 @@
  *
  * A number that is part of a date (`阅读 2023-01-10`, `浏览：2023年1月`), a phone number (`0510-…`,
  * eleven digits) or a compact date (`20230110`) is not a count, nor is a counter in the site's footer
- * next to its copyright line. English counts written without a colon (`1,288 views`, `Read 3,402 times`)
- * are read last, from the same article region (`views-english.ts`).
+ * next to its copyright line. Counts written as phrases rather than labels (`1,288 views`,
+ * `Read 3,402 times`, `本文已被浏览 1288 次`) are read last, from the same article region (`views-phrases.ts`).
  */
 import { isInArticleRegion } from "./article-body.js";
 import { type BylineHit, hitsFor, MAX_BYLINE_CHARS } from "./byline-labels.js";
 import type { MetadataContext } from "./context.js";
 import { analyzePage, type PageAnalysis } from "./page-analysis.js";
 import type { PageLine } from "./page-lines.js";
-import { englishViewCount } from "./views-english.js";
+import { viewCountPhrase } from "./views-phrases.js";
 import { hasZeroPlaceholder } from "./views-placeholder.js";
 
 /** Multipliers for abbreviated counts: `1.2万`, `3.5w`, `2.1k`. */
@@ -35,7 +35,7 @@ const LEADING_COUNT = new RegExp(
  * A count written before its label: `1164次阅读`, or a bare number standing alone before it. A number
  * at the end of some other value (`发布时间：2023-04-12 点击数：`) is not a count.
  */
-const TRAILING_COUNT = /(?:^|\s)(\d[\d,，]*(?:\.\d+)?)\s*(万|w|千|k|亿)?\s*(?:次|人)$/i;
+const TRAILING_COUNT = /(?:^|\s|(?<=[有共计]))(\d[\d,，]*(?:\.\d+)?)\s*(万|w|千|k|亿)?\s*(?:次|人)$/i;
 const STANDALONE_COUNT = /^(\d[\d,，]*(?:\.\d+)?)\s*(万|w|千|k|亿)?$/i;
 
 /**
@@ -47,7 +47,7 @@ export function extractViews(
   page: PageAnalysis = analyzePage(document),
 ): number | null {
   const labelled = labelledViews(page);
-  return labelled !== undefined ? labelled : englishPhraseViews(page);
+  return labelled !== undefined ? labelled : phraseViews(page);
 }
 
 /** The count read from the byline scanner's views labels; null when it is known to be unknown (a script fills it), undefined when no label answers. */
@@ -81,8 +81,8 @@ function labelledViews(page: PageAnalysis): number | null | undefined {
   return undefined;
 }
 
-/** `1,288 views`, `Read 3,402 times`: English counts without a colon, from byline lines of the article. */
-function englishPhraseViews(page: PageAnalysis): number | null {
+/** `1,288 views`, `Read 3,402 times`, `已被浏览 1288 次`: counts in phrases, from the article's short lines. */
+function phraseViews(page: PageAnalysis): number | null {
   const candidates = page.lines.filter(
     (line) =>
       line.zone === "content" &&
@@ -95,7 +95,7 @@ function englishPhraseViews(page: PageAnalysis): number | null {
     return offset >= 0 ? offset : 1000 - offset;
   };
   for (const line of candidates.sort((a, b) => distance(a) - distance(b))) {
-    const found = englishViewCount(line.text);
+    const found = viewCountPhrase(line.text);
     if (!found || isSiteFooter(line, page) || isListEntry(line)) continue;
     const count = plausibleCount(found.digits, found.unit);
     if (count !== null) return count;
