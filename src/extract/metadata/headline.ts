@@ -136,6 +136,8 @@ const TAG_BONUS: Record<string, number> = { h1: 3, h2: 1 };
  *
  * @param candidates elements for which {@link isHeadlineCandidate} holds, in document order
  * @param lines the page's lines, for the heading-above-byline fallback
+ * @param homeLinks links that may point at the site's home page (see `mayBeHomeHref`), whose texts name
+ *   the site; all of the document's links when not collected while the page was walked
  */
 export function findHeadline(
   document: Document,
@@ -143,13 +145,14 @@ export function findHeadline(
   lines: readonly PageLine[],
   jsonLd: readonly JsonLdObject[] = [],
   meta: MetaTags = new Map(),
+  homeLinks: readonly Element[] = Array.from(document.querySelectorAll("a[href]")),
 ): Headline | null {
   const title = cleanTitle(document.title ?? "");
   const declared = declaredTitles(meta, jsonLd);
   const references = [title, ...declared].filter((text) => text.length > 0).map(comparable);
   const siteNames = siteNameHints(meta, title);
 
-  const weak = weakTitleTest(document, title, candidates, lines, siteNames);
+  const weak = weakTitleTest(document, title, candidates, lines, siteNames, homeLinks);
   if (weak) {
     const headline = headlineUnderWeakTitle(document, candidates, lines, declared, siteNames, weak);
     if (headline) return headline;
@@ -238,6 +241,7 @@ function weakTitleTest(
   candidates: readonly Element[],
   lines: readonly PageLine[],
   siteNames: readonly string[],
+  homeLinks: readonly Element[],
 ): ((key: string) => boolean) | null {
   const parts = titleParts(title).map(comparable);
   const leading = parts.length > 1 ? parts.slice(0, -1) : parts;
@@ -250,7 +254,7 @@ function weakTitleTest(
     headings,
     siteNames: [
       ...siteNames.map(comparable),
-      ...homeLinkTexts(document, comparable),
+      ...homeLinkTexts(homeLinks, document, comparable),
       ...candidates.filter(isInLogo).map((element) => comparable(element.textContent ?? "")),
     ],
     lines,

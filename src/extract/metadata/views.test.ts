@@ -255,6 +255,14 @@ describe("extractViews", () => {
       null,
     ],
     [
+      "a copyright notice beside the byline does not make its count the site's",
+      page(
+        "<div class='info'>浏览：94</div><div>本文版权所有，转载请注明出处</div>",
+        "<p>这是正文的第一段，内容足够长，可以被认作文章的正文段落。</p>",
+      ),
+      94,
+    ],
+    [
       "网站访问量 and 您是第N位访客 are the site's",
       page("<div>发布时间：2023-01-10</div>").replace(
         "</body>",

@@ -5,8 +5,8 @@
  * region (the byline area and the text with its footer), never from a list further down. The number must
  * stand right after the label (or right before it, as in `1164次阅读`); a label with nothing after it
  * means the count is filled in by JavaScript, so the answer is null rather than a number taken from
- * elsewhere; so does a `0` left in the element a script fills (`views-placeholder.ts`). Comment and share counts have labels of their own (评论, 跟贴, 分享), which end a views value
- * instead of feeding it.
+ * elsewhere; so does a `0` left in the element a script fills (`views-placeholder.ts`). Comment and
+ * share counts have labels of their own (评论, 跟贴, 分享), which end a views value instead of feeding it.
  *
  * A number that is part of a date (`阅读 2023-01-10`, `浏览：2023年1月`), a phone number (`0510-…`,
  * eleven digits) or a compact date (`20230110`) is not a count, nor is a counter in the site's footer
@@ -50,7 +50,10 @@ export function extractViews(
   return labelled !== undefined ? labelled : phraseViews(page);
 }
 
-/** The count read from the byline scanner's views labels; null when it is known to be unknown (a script fills it), undefined when no label answers. */
+/**
+ * The count read from the byline scanner's views labels: null when it is known to be unknown (a script
+ * fills it), undefined when no label answers.
+ */
 function labelledViews(page: PageAnalysis): number | null | undefined {
   for (const hit of hitsFor(page, "views")) {
     // A count beside some other item in a list that escaped the boilerplate markers is not ours.
@@ -104,16 +107,21 @@ function phraseViews(page: PageAnalysis): number | null {
 }
 
 /** Words of a site's footer: a visitor counter beside them counts the site's visits, not the article's. */
-const SITE_FOOTER = /版权|copyright|©|ICP|备案|技术支持|all rights reserved/i;
+const SITE_FOOTER = /版权所有|copyright|©|ICP[备证]|技术支持|all rights reserved/i;
 
 /** How many lines around a count are read for the footer's words. */
 const FOOTER_NEIGHBOUR_LINES = 2;
 
 /**
- * Whether a line sits in the site's footer (`Copyright © 2023 …<br>访问量：123456`): it or a line next to
- * it, in the same block or the same parent, carries the copyright or the ICP licence.
+ * Whether a line sits in the site's footer (`Copyright © 2023 …<br>访问量：123456`): it comes after the
+ * article's first line of text, and it or a line next to it, in the same block or the same parent, carries the
+ * copyright or the ICP licence. A byline above the text is never the footer, whatever notice sits by it.
  */
 function isSiteFooter(line: PageLine, page: PageAnalysis): boolean {
+  const text = page.lines.find(
+    (other) => other.index > page.headlineIndex && other.zone === "content" && isProse(other.text),
+  );
+  if (!text || line.index <= text.index) return false;
   const from = Math.max(0, line.index - FOOTER_NEIGHBOUR_LINES);
   const to = Math.min(page.lines.length - 1, line.index + FOOTER_NEIGHBOUR_LINES);
   for (let index = from; index <= to; index += 1) {
@@ -125,6 +133,13 @@ function isSiteFooter(line: PageLine, page: PageAnalysis): boolean {
   }
   return false;
 }
+
+/** A line of the article's text, not a byline: long, with a sentence's punctuation. */
+function isProse(text: string): boolean {
+  return text.length >= PROSE_CHARS && /[，。！？；]|[,.;!?]\s/.test(text);
+}
+
+const PROSE_CHARS = 25;
 
 /** A link this long in a list item is another article's title. */
 const LISTED_TITLE_CHARS = 8;

@@ -169,15 +169,31 @@ function isNavigation(element: Element): boolean {
   return attributeTokens(attributeMarker(element)).some((token) => NAVIGATION_TOKENS.has(token));
 }
 
+/**
+ * Whether an href may point at the site's home page (`/`, `./`, `index.html`, `https://host/`): a string
+ * test, cheap enough to run on every link while the page is walked.
+ */
+export function mayBeHomeHref(href: string | null): boolean {
+  return href !== null && href.length <= 80 && HOME_HREF.test(href.trim());
+}
+
+const HOME_HREF = /^(?:(?:https?:)?\/\/[^/?#]+)?(?:\.{0,2}\/)?(?:index\.\w+)?$/i;
+
 /** Texts of links to the site's home page (`<a href="/">江南机械有限公司</a>`), the site's own name. */
-export function homeLinkTexts(document: Document, comparable: (text: string) => string): string[] {
+export function homeLinkTexts(
+  links: readonly Element[],
+  document: Document,
+  comparable: (text: string) => string,
+): string[] {
   const texts: string[] = [];
-  for (const link of Array.from(document.querySelectorAll("a[href]"))) {
+  for (const link of links) {
+    const href = link.getAttribute("href");
+    if (!mayBeHomeHref(href)) continue;
     const text = comparable(link.textContent ?? "");
     if (text.length < 2 || text.length > MAX_SITE_NAME_CHARS) continue;
     try {
-      const href = new URL(link.getAttribute("href") ?? "", document.baseURI);
-      if (/^\/(?:index\.\w+)?$/.test(href.pathname) && href.search === "") texts.push(text);
+      const url = new URL(href ?? "", document.baseURI);
+      if (/^\/(?:index\.\w+)?$/.test(url.pathname) && url.search === "") texts.push(text);
     } catch {
       // An unparseable href names nothing.
     }
