@@ -136,8 +136,8 @@ const TAG_BONUS: Record<string, number> = { h1: 3, h2: 1 };
  *
  * @param candidates elements for which {@link isHeadlineCandidate} holds, in document order
  * @param lines the page's lines, for the heading-above-byline fallback
- * @param homeLinks links that may point at the site's home page (see `mayBeHomeHref`), whose texts name
- *   the site; all of the document's links when not collected while the page was walked
+ * @param links the page's links, collected while the page was walked; those to the home page name the
+ *   site. All of the document's links when not given.
  */
 export function findHeadline(
   document: Document,
@@ -145,18 +145,12 @@ export function findHeadline(
   lines: readonly PageLine[],
   jsonLd: readonly JsonLdObject[] = [],
   meta: MetaTags = new Map(),
-  homeLinks: readonly Element[] = Array.from(document.querySelectorAll("a[href]")),
+  links: readonly Element[] = Array.from(document.querySelectorAll("a[href]")),
 ): Headline | null {
   const title = cleanTitle(document.title ?? "");
   const declared = declaredTitles(meta, jsonLd);
   const references = [title, ...declared].filter((text) => text.length > 0).map(comparable);
   const siteNames = siteNameHints(meta, title);
-
-  const weak = weakTitleTest(document, title, candidates, lines, siteNames, homeLinks);
-  if (weak) {
-    const headline = headlineUnderWeakTitle(document, candidates, lines, declared, siteNames, weak);
-    if (headline) return headline;
-  }
 
   const scored = scoreCandidates(
     document,
@@ -164,6 +158,11 @@ export function findHeadline(
     references,
     siteNames,
   );
+  const weak = weakTitleTest(document, title, candidates, lines, siteNames, links, scored);
+  if (weak) {
+    const headline = headlineUnderWeakTitle(document, candidates, lines, declared, siteNames, weak);
+    if (headline) return headline;
+  }
   const best = scored[0];
   const chosen = (entry: Scored): Headline => ({
     text: trimToTitlePart(entry.text, title),
@@ -241,20 +240,22 @@ function weakTitleTest(
   candidates: readonly Element[],
   lines: readonly PageLine[],
   siteNames: readonly string[],
-  homeLinks: readonly Element[],
+  links: readonly Element[],
+  scored: readonly Scored[],
 ): ((key: string) => boolean) | null {
   const parts = titleParts(title).map(comparable);
   const leading = parts.length > 1 ? parts.slice(0, -1) : parts;
-  // Long parts name an article: the home links (a DOM query) are then not read at all.
+  // Long parts name an article: nothing else is read then.
   if (leading.length === 0 || leading.some((part) => part.length > MAX_WEAK_TITLE_PART_CHARS)) return null;
-  const headings = candidates
-    .filter((element) => element.localName === "h1" && !isInLogo(element))
-    .map((element) => comparable(element.textContent ?? ""));
   const generic = genericTest({
-    headings,
-    siteNames: [
+    shown: new Set(scored.map((entry) => comparable(entry.text))),
+    headings: () =>
+      candidates
+        .filter((element) => element.localName === "h1" && !isInLogo(element))
+        .map((element) => comparable(element.textContent ?? "")),
+    siteNames: () => [
       ...siteNames.map(comparable),
-      ...homeLinkTexts(homeLinks, document, comparable),
+      ...homeLinkTexts(links, document, comparable),
       ...candidates.filter(isInLogo).map((element) => comparable(element.textContent ?? "")),
     ],
     lines,

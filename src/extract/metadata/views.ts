@@ -84,10 +84,14 @@ function labelledViews(page: PageAnalysis): number | null | undefined {
   return undefined;
 }
 
+/** A word every count phrase holds: a cheap test before the phrases themselves. */
+const PHRASE_WORD = /view|read|hit|visit|accessed|被/i;
+
 /** `1,288 views`, `Read 3,402 times`, `已被浏览 1288 次`: counts in phrases, from the article's short lines. */
 function phraseViews(page: PageAnalysis): number | null {
   const candidates = page.lines.filter(
     (line) =>
+      PHRASE_WORD.test(line.text) &&
       line.zone === "content" &&
       line.index !== page.headlineIndex &&
       line.text.length <= MAX_BYLINE_CHARS &&

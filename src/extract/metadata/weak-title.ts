@@ -90,15 +90,24 @@ const COPYRIGHT = /版权所有|copyright|©|ICP[备证]/i;
 const ITEM_SEPARATORS = /[\s>›»→/|｜·•:：,，;；\u2063]+/;
 
 export interface TitleEvidence {
-  /** Site names from meta tags and links to the home page, in comparison form. */
-  siteNames: readonly string[];
+  /**
+   * Texts that headings show and the `<title>` explains, logo and home links left out: such a text is
+   * the article's headline or a column header, never the site's name, so the site-name evidence (a
+   * pass over the links and the lines) is not read for it.
+   */
+  shown: ReadonlySet<string>;
+  /**
+   * Site names from meta tags, links to the home page and the logo, in comparison form. A function, as
+   * every source of evidence here: each is read only when the cheaper ones did not answer.
+   */
+  siteNames: () => readonly string[];
   /**
    * Texts the page shows as its `<h1>`, in comparison form. A text so shown is the page's own name
    * (`金锺国` in its encyclopedia entry, linked from the navigation boxes too), so a navigation item
    * alone does not make it generic.
    */
-  headings: readonly string[];
-  /** The page's lines; boilerplate ones are read for nav, breadcrumb and footer items. */
+  headings: () => readonly string[];
+  /** The page's lines; navigation, breadcrumb and copyright lines are read for items and names. */
   lines: readonly PageLine[];
   /** The comparison form used for every text. */
   comparable: (text: string) => string;
@@ -114,35 +123,67 @@ export function isWeakTitle(parts: readonly string[], generic: (key: string) => 
   return leading.every(generic);
 }
 
+/** Runs `read` once, on the first call, and returns its answer ever after. */
+function once<T>(read: () => T): () => T {
+  let value: { answer: T } | null = null;
+  return () => {
+    value ??= { answer: read() };
+    return value.answer;
+  };
+}
+
 /**
- * A test for texts that name a section or the site rather than an article; built once per page, since
- * it reads the navigation and footer lines.
+ * A test for texts (in comparison form) that name a section or the site rather than an article. The
+ * evidence is read lazily: most titles are told apart by their length and the section words alone.
  */
 export function genericTest(evidence: TitleEvidence): (key: string) => boolean {
-  const navItems = new Set<string>();
-  const footerTexts: string[] = [];
-  for (const line of evidence.lines) {
-    if (line.text.length > 200) continue;
-    if (COPYRIGHT.test(line.text)) footerTexts.push(evidence.comparable(line.text));
-    if (!line.markedAncestors.some(isNavigation) && !BREADCRUMB_TEXT.test(line.text)) continue;
-    for (const item of [line.text, ...line.text.split(ITEM_SEPARATORS)]) {
-      const key = evidence.comparable(item);
-      if (key.length >= 2 && key.length <= MAX_NAV_ITEM_CHARS) navItems.add(key);
-    }
-  }
-  const siteNames = new Set(evidence.siteNames);
-  const headings = new Set(evidence.headings);
+  const navItems = once(() => navigationItems(evidence));
+  const footerTexts = once(() =>
+    evidence.lines
+      .filter((line) => line.text.length <= 200 && COPYRIGHT.test(line.text))
+      .map((line) => evidence.comparable(line.text)),
+  );
+  const siteNames = once(() => new Set(evidence.siteNames()));
+  const headings = once(() => new Set(evidence.headings()));
   const isGenericItem = (key: string): boolean =>
     SECTION_WORDS.has(key) ||
-    siteNames.has(key) ||
-    (navItems.has(key) && !headings.has(key)) ||
-    (key.length <= MAX_SITE_NAME_CHARS && footerTexts.some((text) => text.includes(key)));
+    (key.length <= MAX_NAV_ITEM_CHARS && navItems().has(key) && !headings().has(key)) ||
+    (key.length <= MAX_SITE_NAME_CHARS &&
+      !evidence.shown.has(key) &&
+      (siteNames().has(key) || footerTexts().some((text) => text.includes(key))));
   // `首页 - 新闻动态`, `首页>新闻中心`: a trail of generic items is generic too.
   return (key) => {
     if (key.length === 0) return false;
     if (isGenericItem(key)) return true;
     const items = key.split(TRAIL_SEPARATORS).filter((item) => item.length > 0);
     return items.length > 1 && items.every(isGenericItem);
+  };
+}
+
+/** Short items of the navigation and breadcrumb lines, in comparison form. */
+function navigationItems(evidence: TitleEvidence): Set<string> {
+  const items = new Set<string>();
+  const isNavigationElement = memoize(isNavigation);
+  for (const line of evidence.lines) {
+    if (line.text.length > 200) continue;
+    if (!line.markedAncestors.some(isNavigationElement) && !BREADCRUMB_TEXT.test(line.text)) continue;
+    for (const item of [line.text, ...line.text.split(ITEM_SEPARATORS)]) {
+      const key = evidence.comparable(item);
+      if (key.length >= 2 && key.length <= MAX_NAV_ITEM_CHARS) items.add(key);
+    }
+  }
+  return items;
+}
+
+function memoize(test: (element: Element) => boolean): (element: Element) => boolean {
+  const known = new Map<Element, boolean>();
+  return (element) => {
+    let answer = known.get(element);
+    if (answer === undefined) {
+      answer = test(element);
+      known.set(element, answer);
+    }
+    return answer;
   };
 }
 
@@ -171,9 +212,9 @@ function isNavigation(element: Element): boolean {
 
 /**
  * Whether an href may point at the site's home page (`/`, `./`, `index.html`, `https://host/`): a string
- * test, cheap enough to run on every link while the page is walked.
+ * test run before the URL is parsed.
  */
-export function mayBeHomeHref(href: string | null): boolean {
+function mayBeHomeHref(href: string | null): boolean {
   return href !== null && href.length <= 80 && HOME_HREF.test(href.trim());
 }
 
