@@ -192,6 +192,7 @@ describe("extractViews", () => {
       1288,
     ],
     ["English: an abbreviated count before the word", page("<div>2023-01-10 | 2.5k views</div>"), 2500],
+    ["English: a count in millions", page("<div>2023-01-10 | 1.2M views</div>"), 1200000],
     [
       "English: words after the phrase make it no count",
       page("<div>Top 10 views of the old town</div>"),
@@ -291,6 +292,7 @@ describe("toCount", () => {
     ["3.5", "w", 35000],
     ["2.1", "K", 2100],
     ["1", "亿", 100000000],
+    ["1.2", "M", 1200000],
   ])("%s %s", (digits, unit, expected) => {
     expect(toCount(digits, unit)).toBe(expected);
   });

@@ -21,8 +21,15 @@ import type { PageLine } from "./page-lines.js";
 import { viewCountPhrase } from "./views-phrases.js";
 import { hasZeroPlaceholder } from "./views-placeholder.js";
 
-/** Multipliers for abbreviated counts: `1.2万`, `3.5w`, `2.1k`. */
-const MULTIPLIERS: Record<string, number> = { 万: 10_000, w: 10_000, 千: 1_000, k: 1_000, 亿: 100_000_000 };
+/** Multipliers for abbreviated counts: `1.2万`, `3.5w`, `2.1k`, `1.2M views`. */
+const MULTIPLIERS: Record<string, number> = {
+  万: 10_000,
+  w: 10_000,
+  千: 1_000,
+  k: 1_000,
+  m: 1_000_000,
+  亿: 100_000_000,
+};
 
 /** A date, time or phone number goes on where a count would end: `2023-01-10`, `2023年`, `0510-8888`. */
 const NOT_A_COUNT_AFTER = String.raw`(?![\d.]|[a-z]|\s*[-/／年月:：]\s*\d|\s*年)`;
@@ -201,7 +208,7 @@ function isThreadStats(hit: BylineHit, page: PageAnalysis): boolean {
   );
 }
 
-/** Parses `1,024`, `1.2万`, `3.5w`, `2.1k` into a whole number. */
+/** Parses `1,024`, `1.2万`, `3.5w`, `2.1k`, `1.2M` into a whole number. */
 export function toCount(digits: string | undefined, unit: string | undefined): number | null {
   if (!digits) return null;
   const value = Number(digits.replace(/[,，]/g, ""));
