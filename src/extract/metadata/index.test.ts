@@ -150,6 +150,26 @@ describe("extractMetadata on common portal bylines", () => {
       "<div>发布者：系统管理员 发布时间：2023/1/10 浏览：56次</div>",
       { publishedAt: "2023-01-10", authors: ["系统管理员"], views: 56 },
     ],
+    [
+      "a time in 时/分 and no space before it",
+      "<div>发布时间：2023年01月10日 10时30分</div>",
+      { publishedAt: "2023-01-10T10:30:00+08:00" },
+    ],
+    [
+      "full-width spaces between the items",
+      "<div>来源：本站原创　发布时间：2023年1月10日 10:30　浏览：94次</div>",
+      { publishedAt: "2023-01-10T10:30:00+08:00", source: null, views: 94 },
+    ],
+    [
+      "a count in a coloured font tag",
+      "<div>时间：2023/01/10 来源：本站 点击：<font color=red>94</font></div>",
+      { publishedAt: "2023-01-10", views: 94 },
+    ],
+    [
+      "bracketed items between pipes",
+      "<div>[ 作者：admin | 时间：2023-01-10 | 浏览：94 ]</div>",
+      { publishedAt: "2023-01-10", authors: ["admin"], views: 94 },
+    ],
   ])("%s", (_name, byline, expected) => {
     const { document, dispose } = parseHtml(page(byline), url);
     try {
