@@ -7,8 +7,9 @@
  *
  * A part counts as generic on evidence, never for being short alone: it is a section word, a name the
  * site declares (og:site_name), the text of a link to the site's home page or of its logo, a short item
- * of the navigation or breadcrumb (unless the page's `<h1>` shows it), or a name the copyright line carries. The last of several parts
- * is where sites put their name, so it is generic when the parts before it are.
+ * of the navigation or breadcrumb (unless the page's `<h1>` shows it), or a name the copyright line
+ * carries. The last of several parts is where sites put their name, so it is generic when the parts
+ * before it are.
  *
  * @example isWeakTitle(["新闻中心", "江南机械有限公司"], genericTest(evidence)) // true
  */
