@@ -13,10 +13,13 @@
  * The headline's element is also the anchor the byline scanner measures distances from, so it lives in
  * its own module rather than inside `title.ts`.
  */
+
+import { articleBodyLines } from "./article-body.js";
 import { firstMetaValue, type JsonLdObject, jsonLdString, type MetaTags } from "./document-meta.js";
 import { headlineDate, withoutHeadlineDate } from "./headline-date.js";
 import { parseDate } from "./normalize-date.js";
-import { attributeMarker, collapseWhitespace, type PageLine } from "./page-lines.js";
+import { attributeMarker, collapseWhitespace, lineIndexOf, type PageLine } from "./page-lines.js";
+import { genericTest, homeLinkTexts, isWeakTitle } from "./weak-title.js";
 
 export interface Headline {
   text: string;
@@ -90,6 +93,16 @@ export function isHeadlineCandidate(element: Element, marker: string = attribute
   return element.hasAttributes() && element.getAttribute("itemprop") === "headline";
 }
 
+/** Whether an element is, or sits within three levels of, an element marked as the logo or brand. */
+function isInLogo(element: Element): boolean {
+  const body = element.ownerDocument.body;
+  let node: Element | null = element;
+  for (let depth = 0; node && node !== body && depth < 3; depth += 1, node = node.parentElement) {
+    if (SITE_NAME_ATTRIBUTE.test(`${node.getAttribute("class") ?? ""} ${node.id}`)) return true;
+  }
+  return false;
+}
+
 function isSiteBranding(element: Element, document: Document, siteNames: readonly string[]): boolean {
   const text = comparable(element.textContent ?? "");
   if (siteNames.some((name) => comparable(name).includes(text))) return true;
@@ -97,11 +110,7 @@ function isSiteBranding(element: Element, document: Document, siteNames: readonl
   const parts = titleParts(document.title ?? "");
   const last = parts[parts.length - 1];
   if (parts.length >= 2 && last && comparable(last).includes(text)) return true;
-  let node: Element | null = element;
-  for (let depth = 0; node && node !== document.body && depth < 3; depth += 1, node = node.parentElement) {
-    const marker = `${node.getAttribute("class") ?? ""} ${node.id}`;
-    if (SITE_NAME_ATTRIBUTE.test(marker)) return true;
-  }
+  if (isInLogo(element)) return true;
   const link = element.querySelector("a[href]");
   if (link && comparable(link.textContent ?? "") === text) {
     try {
@@ -127,6 +136,8 @@ const TAG_BONUS: Record<string, number> = { h1: 3, h2: 1 };
  *
  * @param candidates elements for which {@link isHeadlineCandidate} holds, in document order
  * @param lines the page's lines, for the heading-above-byline fallback
+ * @param links the page's links, collected while the page was walked; those to the home page name the
+ *   site. All of the document's links when not given.
  */
 export function findHeadline(
   document: Document,
@@ -134,33 +145,24 @@ export function findHeadline(
   lines: readonly PageLine[],
   jsonLd: readonly JsonLdObject[] = [],
   meta: MetaTags = new Map(),
+  links: readonly Element[] = Array.from(document.querySelectorAll("a[href]")),
 ): Headline | null {
   const title = cleanTitle(document.title ?? "");
   const declared = declaredTitles(meta, jsonLd);
   const references = [title, ...declared].filter((text) => text.length > 0).map(comparable);
   const siteNames = siteNameHints(meta, title);
 
-  const scored: Scored[] = [];
-  for (const element of [...candidates, ...linesShowingTitle(lines, title)]) {
-    // A date printed inside the heading (`<h1>…<span>2024-03-12</span></h1>`) is not part of its title.
-    // …unless the declared title has the date too (`2024年3月12日全区植树活动`).
-    const date = headlineDate(element, asDate);
-    const declaresDate =
-      date !== null && references.some((reference) => reference.includes(comparable(date.text)));
-    const text = cleanTitle(withoutHeadlineDate(element.textContent ?? "", declaresDate ? null : date));
-    const key = comparable(text);
-    if (key.length < 2 || key.length > 200) continue;
-    const shared = Math.max(0, ...references.map((reference) => sharedRun(key, reference)));
-    // Most of the candidate must be explained by a declared title, or it is a container or a teaser.
-    if (shared < Math.min(MIN_SHARED_CHARS, key.length) || shared < key.length * 0.5) continue;
-    // Selector and ancestor checks last: they are the slow part on a DOM, and few candidates get here.
-    if (element.closest("a[href]") || isSiteBranding(element, document, siteNames)) continue;
-    scored.push({ element, text, shared });
-  }
-  scored.sort(
-    (a, b) =>
-      b.shared + (TAG_BONUS[b.element.localName] ?? 0) - (a.shared + (TAG_BONUS[a.element.localName] ?? 0)),
+  const scored = scoreCandidates(
+    document,
+    [...candidates, ...linesShowingTitle(lines, title)],
+    references,
+    siteNames,
   );
+  const weak = weakTitleTest(document, title, candidates, lines, siteNames, links, scored);
+  if (weak) {
+    const headline = headlineUnderWeakTitle(document, candidates, lines, declared, siteNames, weak);
+    if (headline) return headline;
+  }
   const best = scored[0];
   const chosen = (entry: Scored): Headline => ({
     text: trimToTitlePart(entry.text, title),
@@ -188,6 +190,158 @@ export function findHeadline(
   const [firstPart] = titleParts(title);
   if (firstPart) return { text: firstPart, element: null };
   return firstHeading(candidates, document, siteNames);
+}
+
+/**
+ * Candidates that the references (`<title>`, declared titles) explain, best first: the longest shared run,
+ * h1 breaking ties. Links and the site's branding are left out.
+ */
+function scoreCandidates(
+  document: Document,
+  elements: readonly Element[],
+  references: readonly string[],
+  siteNames: readonly string[],
+  skip: (key: string) => boolean = () => false,
+): Scored[] {
+  const scored: Scored[] = [];
+  for (const element of elements) {
+    // A date printed inside the heading (`<h1>…<span>2024-03-12</span></h1>`) is not part of its title.
+    // …unless the declared title has the date too (`2024年3月12日全区植树活动`).
+    const date = headlineDate(element, asDate);
+    const declaresDate =
+      date !== null && references.some((reference) => reference.includes(comparable(date.text)));
+    const text = cleanTitle(withoutHeadlineDate(element.textContent ?? "", declaresDate ? null : date));
+    const key = comparable(text);
+    if (key.length < 2 || key.length > 200 || skip(key)) continue;
+    const shared = Math.max(0, ...references.map((reference) => sharedRun(key, reference)));
+    // Most of the candidate must be explained by a declared title, or it is a container or a teaser.
+    if (shared < Math.min(MIN_SHARED_CHARS, key.length) || shared < key.length * 0.5) continue;
+    // Selector and ancestor checks last: they are the slow part on a DOM, and few candidates get here.
+    if (element.closest("a[href]") || isSiteBranding(element, document, siteNames)) continue;
+    scored.push({ element, text, shared });
+  }
+  return scored.sort(
+    (a, b) =>
+      b.shared + (TAG_BONUS[b.element.localName] ?? 0) - (a.shared + (TAG_BONUS[a.element.localName] ?? 0)),
+  );
+}
+
+/** A `<title>` part longer than this names an article, so the title is not read as a weak one. */
+const MAX_WEAK_TITLE_PART_CHARS = 30;
+
+/**
+ * When every part of the `<title>` is a section name or the site's name (`新闻中心`, `新闻动态--站名`),
+ * the test that tells such generic texts apart (see `weak-title.ts`); null for a title that names the
+ * article.
+ */
+function weakTitleTest(
+  document: Document,
+  title: string,
+  candidates: readonly Element[],
+  lines: readonly PageLine[],
+  siteNames: readonly string[],
+  links: readonly Element[],
+  scored: readonly Scored[],
+): ((key: string) => boolean) | null {
+  const parts = titleParts(title).map(comparable);
+  const leading = parts.length > 1 ? parts.slice(0, -1) : parts;
+  // Long parts name an article: nothing else is read then.
+  if (leading.length === 0 || leading.some((part) => part.length > MAX_WEAK_TITLE_PART_CHARS)) return null;
+  const generic = genericTest({
+    shown: new Set(scored.map((entry) => comparable(entry.text))),
+    headings: () =>
+      candidates
+        .filter((element) => element.localName === "h1" && !isInLogo(element))
+        .map((element) => comparable(element.textContent ?? "")),
+    siteNames: () => [
+      ...siteNames.map(comparable),
+      ...homeLinkTexts(links, document, comparable),
+      ...candidates.filter(isInLogo).map((element) => comparable(element.textContent ?? "")),
+    ],
+    lines,
+    comparable,
+  });
+  return isWeakTitle(parts, generic) ? generic : null;
+}
+
+/**
+ * The headline of a page whose `<title>` names only its section or site: a heading that a declared
+ * title explains, else the declared title, else the heading right above the byline, else the article-like
+ * heading just above the text. Headings that are themselves section or site names (the column header,
+ * the logo) are never taken. Null when none is found, and the usual search runs.
+ */
+function headlineUnderWeakTitle(
+  document: Document,
+  candidates: readonly Element[],
+  lines: readonly PageLine[],
+  declared: readonly string[],
+  siteNames: readonly string[],
+  generic: (key: string) => boolean,
+): Headline | null {
+  const [declaredTitle] = declared.filter((text) => !generic(comparable(text)));
+  if (declaredTitle) {
+    const scored = scoreCandidates(document, candidates, [comparable(declaredTitle)], siteNames, generic);
+    const best = scored[0];
+    if (best && isStrongMatch(best)) return { text: best.text, element: innermost(best, scored) };
+    return { text: declaredTitle, element: null };
+  }
+  return (
+    headingAboveByline(document, lines, siteNames, generic) ??
+    articleHeading(document, candidates, lines, siteNames, generic)
+  );
+}
+
+/** An article's headline has at least this many characters (comparison form); section names fewer. */
+const MIN_ARTICLE_HEADLINE_CHARS = 5;
+
+const MAX_ARTICLE_HEADLINE_CHARS = 120;
+
+/** How the kinds of heading rank as an article's headline: h1 first, then h2 or a title-marked block. */
+function headingRank(element: Element): number {
+  const tag = element.localName;
+  if (tag === "h1") return 0;
+  if (tag === "h2" || !HEADING_TAGS.has(tag)) return 1;
+  return 2;
+}
+
+/**
+ * The article-like heading above the article's text: not a section or site name, not a link, not the
+ * logo, not in the page's furniture. Headings between the last navigation or breadcrumb line and the text
+ * come first; among them the best kind wins (h1 over h2 over h3…), then the one closest to the text.
+ */
+function articleHeading(
+  document: Document,
+  candidates: readonly Element[],
+  lines: readonly PageLine[],
+  siteNames: readonly string[],
+  generic: (key: string) => boolean,
+): Headline | null {
+  const body = articleBodyLines(lines, -1)[0];
+  const bodyStart = body?.index ?? Number.POSITIVE_INFINITY;
+  const found: Array<{ headline: Headline; rank: number; index: number }> = [];
+  for (const element of candidates) {
+    const text = cleanTitle(withoutHeadlineDate(element.textContent ?? "", headlineDate(element, asDate)));
+    const key = comparable(text);
+    if (key.length < MIN_ARTICLE_HEADLINE_CHARS || key.length > MAX_ARTICLE_HEADLINE_CHARS || generic(key)) {
+      continue;
+    }
+    const index = lineIndexOf(lines, element);
+    const line = lines[index];
+    if (line?.zone !== "content" || index > bodyStart) continue;
+    if (element.closest("a[href]") || isSiteBranding(element, document, siteNames)) continue;
+    found.push({ headline: { text, element }, rank: headingRank(element), index });
+  }
+  // The page's furniture (navigation, breadcrumb) ends above the article: a heading between it and the
+  // text is preferred to one further up (an unmarked logo, a sidebar's title).
+  const furnitureEnd = body
+    ? (lines.findLast((line) => line.index < body.index && line.zone === "boilerplate")?.index ?? -1)
+    : -1;
+  const belowFurniture = found.filter((entry) => entry.index > furnitureEnd);
+  const pool = belowFurniture.length > 0 ? belowFurniture : found;
+  // Best kind first; of one kind, the heading nearest the text (without text, the first one).
+  const nearer = (a: number, b: number): number => (body ? b - a : a - b);
+  pool.sort((a, b) => a.rank - b.rank || nearer(a.index, b.index));
+  return pool[0]?.headline ?? null;
 }
 
 function asDate(text: string): string | null {
@@ -277,6 +431,7 @@ function headingAboveByline(
   document: Document,
   allLines: readonly PageLine[],
   siteNames: readonly string[],
+  skip: (key: string) => boolean = () => false,
 ): Headline | null {
   const lines = allLines.filter((line) => line.zone === "content");
   for (let i = 1; i < lines.length; i += 1) {
@@ -292,7 +447,7 @@ function headingAboveByline(
       !block.querySelector("b, strong")
     )
       continue;
-    if (isSiteBranding(block, document, siteNames)) continue;
+    if (skip(comparable(above.text)) || isSiteBranding(block, document, siteNames)) continue;
     return { text: cleanTitle(above.text), element: block };
   }
   return null;

@@ -67,11 +67,115 @@ describe("extractMetadata", () => {
     }
   });
 
+  test("a company-site page whose <title> is only its column: headline, byline and views", () => {
+    const html = `<html><head><title>新闻中心</title></head><body>
+      <div class="logo"><a href="/">江南机械有限公司</a></div>
+      <ul class="nav"><li><a href="/">首页</a></li><li><a href="/news/">新闻中心</a></li></ul>
+      <div class="main"><div class="lm-title">新闻中心</div>
+      <h1>公司荣获省级专精特新企业称号</h1>
+      <div class="content"><p>近日，省工业和信息化厅公布了新一批专精特新中小企业名单，我公司榜上有名。</p></div>
+      <div class="info">作者：admin 时间：2023-01-10 浏览：94</div></div>
+      <div id="bottom"><p>版权所有：江南机械有限公司 苏ICP备12345678号</p><p>访问量：123456</p></div></body></html>`;
+    const { document, dispose } = parseHtml(html, url);
+    try {
+      expect(extractMetadata(document, { url, defaultOffset: "+08:00" })).toMatchObject({
+        title: "公司荣获省级专精特新企业称号",
+        publishedAt: "2023-01-10",
+        authors: ["admin"],
+        views: 94,
+      });
+    } finally {
+      dispose();
+    }
+  });
+
   test("leaves the document untouched for Readability", () => {
     const { document, dispose } = parseHtml(PORTAL_PAGE, url);
     const before = document.documentElement.outerHTML;
     extractMetadata(document, { url, defaultOffset: "+08:00" });
     expect(document.documentElement.outerHTML).toBe(before);
     dispose();
+  });
+});
+
+/** Bylines as common Chinese portal templates print them, under a plain headline. */
+describe("extractMetadata on common portal bylines", () => {
+  const page = (byline: string): string =>
+    `<html><head><title>科创新篇章_新闻网</title></head><body><h1>科创新篇章</h1>${byline}
+     <div class="content"><p>这是正文的第一段，内容足够长，可以被认作文章的正文段落。</p></div></body></html>`;
+
+  test.each<[string, string, Partial<Metadata>]>([
+    [
+      "a date in Chinese with a time",
+      "<div>发布时间：2023年1月10日 10:30</div>",
+      { publishedAt: "2023-01-10T10:30:00+08:00", source: null, views: null },
+    ],
+    [
+      "本站原创 names no outlet, the date before it still reads",
+      "<div>发布时间：2023年1月10日 10:30 来源：本站原创</div>",
+      { publishedAt: "2023-01-10T10:30:00+08:00", source: null },
+    ],
+    [
+      "作者/时间/浏览 on one line",
+      "<div>作者：admin 时间：2023-01-10 浏览：94</div>",
+      { publishedAt: "2023-01-10", authors: ["admin"], views: 94 },
+    ],
+    [
+      "Writer/Time/Browse on one line",
+      "<div>Writer: admin Time:2023-01-10 Browse:94</div>",
+      { publishedAt: "2023-01-10", authors: ["admin"], views: 94 },
+    ],
+    [
+      "a packed byline with seconds, author, outlet and a separated count",
+      "<div>发布时间：2023年01月10日 10:30:15 作者：张三 来源：新华社 浏览次数：1,288</div>",
+      { publishedAt: "2023-01-10T10:30:15+08:00", authors: ["张三"], source: "新华社", views: 1288 },
+    ],
+    [
+      "pipes between the items and a 万 count",
+      "<div>时间：2023-01-10 10:30 | 来源：本站 | 作者：管理员 | 阅读：1.2万</div>",
+      { publishedAt: "2023-01-10T10:30:00+08:00", authors: ["管理员"], source: null, views: 12000 },
+    ],
+    [
+      "信息来源 and 点击数 on a government page",
+      "<div>发布日期：2023-01-10 信息来源：市教育局 点击数：321</div>",
+      { publishedAt: "2023-01-10", source: "市教育局", views: 321 },
+    ],
+    [
+      "bracketed items with a font-size switch",
+      "<div>【发布时间：2023-01-10】【来源：市政府办公室】【字号：大 中 小】</div>",
+      { publishedAt: "2023-01-10", source: "市政府办公室", views: null },
+    ],
+    [
+      "发布者 and a count with 次",
+      "<div>发布者：系统管理员 发布时间：2023/1/10 浏览：56次</div>",
+      { publishedAt: "2023-01-10", authors: ["系统管理员"], views: 56 },
+    ],
+    [
+      "a time in 时/分 and no space before it",
+      "<div>发布时间：2023年01月10日 10时30分</div>",
+      { publishedAt: "2023-01-10T10:30:00+08:00" },
+    ],
+    [
+      "full-width spaces between the items",
+      "<div>来源：本站原创　发布时间：2023年1月10日 10:30　浏览：94次</div>",
+      { publishedAt: "2023-01-10T10:30:00+08:00", source: null, views: 94 },
+    ],
+    [
+      "a count in a coloured font tag",
+      "<div>时间：2023/01/10 来源：本站 点击：<font color=red>94</font></div>",
+      { publishedAt: "2023-01-10", views: 94 },
+    ],
+    [
+      "bracketed items between pipes",
+      "<div>[ 作者：admin | 时间：2023-01-10 | 浏览：94 ]</div>",
+      { publishedAt: "2023-01-10", authors: ["admin"], views: 94 },
+    ],
+  ])("%s", (_name, byline, expected) => {
+    const { document, dispose } = parseHtml(page(byline), url);
+    try {
+      expect(extractMetadata(document, { url, defaultOffset: "+08:00" })).toMatchObject(expected);
+    } finally {
+      dispose();
+    }
   });
 });

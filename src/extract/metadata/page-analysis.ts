@@ -49,7 +49,9 @@ export function analyzePage(document: Document): PageAnalysis {
   const timeElements: Element[] = [];
   const scripts = headJsonLdScripts(document);
   const bodyMetas: Element[] = [];
+  const links: Element[] = [];
   const rawLines = pageLines(document, (element, marker) => {
+    if (element.localName === "a") links.push(element);
     if (isHeadlineCandidate(element, marker)) candidates.push(element);
     else if (element.localName === "time" && element.hasAttribute("datetime")) timeElements.push(element);
     else if (isJsonLdScript(element)) scripts.push(element);
@@ -57,7 +59,7 @@ export function analyzePage(document: Document): PageAnalysis {
   });
   const jsonLd = jsonLdObjects(scripts);
   const meta = readMetaTags(document, bodyMetas);
-  const headline = findHeadline(document, candidates, rawLines, jsonLd, meta);
+  const headline = findHeadline(document, candidates, rawLines, jsonLd, meta, links);
   const lines = protectZones(rawLines, headline?.element ?? null);
   const headlineIndex = headline?.element
     ? lineIndexOf(lines, headline.element)

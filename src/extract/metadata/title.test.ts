@@ -13,6 +13,12 @@ function titleOf(html: string): string | null {
   }
 }
 
+const NAV = `<ul class="nav"><li><a href="/">首页</a></li><li><a href="/news/">新闻中心</a></li>
+  <li><a href="/dt/">新闻动态</a></li><li><a href="/about/">关于我们</a></li></ul>`;
+
+const BODY = `<div class="content"><p>这是正文的第一段，内容足够长，可以被认作文章的正文段落，讲述了本次活动的经过。</p>
+  <p>这是正文的第二段，内容足够长，可以被认作文章的正文段落。</p></div>`;
+
 describe("extractTitle", () => {
   test.each([
     [
@@ -106,6 +112,114 @@ describe("extractTitle", () => {
       "a page without <title> takes its first non-logo h1",
       `<div class="logo"><h1>站名</h1></div><h1>青溪县丰收节开幕</h1><p>正文。</p>`,
       "青溪县丰收节开幕",
+    ],
+    [
+      "a column header that repeats a section-name <title> loses to the article's h1",
+      `<title>新闻中心</title>${NAV}<div class="title">新闻中心</div>
+       <h1>我市召开2023年安全生产工作会议</h1>${BODY}`,
+      "我市召开2023年安全生产工作会议",
+    ],
+    [
+      "a section-name <title> without a byline yields to the h1",
+      `<title>新闻动态</title>${NAV}<h1>我市召开2023年安全生产工作会议</h1>${BODY}`,
+      "我市召开2023年安全生产工作会议",
+    ],
+    [
+      "首页 as the whole <title>",
+      `<title>首页</title>${NAV}<h2>我市召开2023年安全生产工作会议</h2><div>浏览：94</div>${BODY}`,
+      "我市召开2023年安全生产工作会议",
+    ],
+    [
+      "an English section name as the whole <title>",
+      `<title>News</title><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+       <h1>City council approves the new budget plan</h1>
+       <div class="content"><p>The city council approved the new budget plan on Tuesday after a long debate.</p></div>`,
+      "City council approves the new budget plan",
+    ],
+    [
+      "a <title> that is the logo's text yields to the article's heading",
+      `<title>江南机械有限公司</title><div class="logo"><h1>江南机械有限公司</h1></div>${NAV}
+       <h2>公司荣获省级专精特新企业称号</h2>${BODY}`,
+      "公司荣获省级专精特新企业称号",
+    ],
+    [
+      "a <title> that the footer's copyright line names as the site",
+      `<title>江南机械有限公司</title>${NAV}<h1>公司荣获省级专精特新企业称号</h1>${BODY}
+       <div>版权所有：江南机械有限公司 苏ICP备12345678号</div>`,
+      "公司荣获省级专精特新企业称号",
+    ],
+    [
+      "a <title> that the home link names as the site",
+      `<title>江南机械有限公司</title><div><a href="/">江南机械有限公司</a></div>
+       <h3>公司荣获省级专精特新企业称号</h3>${BODY}`,
+      "公司荣获省级专精特新企业称号",
+    ],
+    [
+      "column and site in <title>, the column header repeating it",
+      `<title>新闻中心 - 江南机械有限公司</title>${NAV}<div class="title">新闻中心</div>
+       <h1>公司荣获省级专精特新企业称号</h1>${BODY}`,
+      "公司荣获省级专精特新企业称号",
+    ],
+    [
+      "a column name the breadcrumb shows, outside the section vocabulary",
+      `<title>学术交流_江南理工学院</title>
+       <div class="breadcrumb">当前位置：<a href="/">首页</a> &gt; <a href="/xsjl/">学术交流</a></div>
+       <h2 class="lm">学术交流</h2><h3 class="art-title">我院教师参加全国先进制造技术研讨会</h3>${BODY}`,
+      "我院教师参加全国先进制造技术研讨会",
+    ],
+    [
+      "under a weak <title>, the h1 beats a subheading between it and the text",
+      `<title>新闻动态</title>${NAV}<h1>我市召开2023年安全生产工作会议</h1>
+       <h3>会议部署了下一阶段的重点任务</h3>${BODY}`,
+      "我市召开2023年安全生产工作会议",
+    ],
+    [
+      "under a weak <title>, the heading nearest the text beats a sidebar heading above it",
+      `<title>新闻动态</title>${NAV}<div class="box"><h3>热门产品推荐列表</h3><p>产品一</p></div>
+       <h3 class="art">我市召开2023年安全生产工作会议</h3>${BODY}`,
+      "我市召开2023年安全生产工作会议",
+    ],
+    [
+      "under a weak <title>, og:title still names the headline",
+      `<head><title>新闻中心</title><meta property="og:title" content="我市召开2023年安全生产工作会议"></head>
+       ${NAV}<div class="title">新闻中心</div><h2>别的栏目的推荐内容很长</h2><h1>我市召开2023年安全生产工作会议</h1>${BODY}`,
+      "我市召开2023年安全生产工作会议",
+    ],
+    [
+      "under a weak <title>, an unmarked logo heading above the navigation loses to the heading below it",
+      `<title>新闻动态</title><h1>江南机械制造集团</h1>${NAV}
+       <h2>我市召开2023年安全生产工作会议</h2>${BODY}`,
+      "我市召开2023年安全生产工作会议",
+    ],
+    [
+      "a column trail (首页 - 新闻动态) is no headline either",
+      `<title>新闻动态--中国地理学会官网</title><div class="title">首页 - 新闻动态</div>
+       <h5>2019年中国人文地理学术年会在重庆成功举行！</h5>${BODY}`,
+      "2019年中国人文地理学术年会在重庆成功举行！",
+    ],
+    [
+      "a breadcrumb known by its words (当前位置) names the column",
+      `<title>学术交流</title><div class="wz">当前位置：首页 &gt; 学术交流</div>
+       <h3>我院教师参加全国先进制造技术研讨会</h3>${BODY}`,
+      "我院教师参加全国先进制造技术研讨会",
+    ],
+    [
+      "a short <title> that the navigation also links is kept when the h1 shows it",
+      `<head><title>金锺国 - 维基百科，自由的百科全书</title>
+       <meta property="og:title" content="金锺国 - 维基百科，自由的百科全书"></head><h1>金锺国</h1>${BODY}
+       <div class="nav-box"><a href="/a">金锺国</a> X <a href="/b">Turbo特辑</a></div>
+       <h2>演艺经历与获奖记录</h2>`,
+      "金锺国",
+    ],
+    [
+      "a short <title> that names the article is kept when a longer heading is elsewhere",
+      `<title>两会今日开幕</title>${NAV}<h1>两会今日开幕</h1><h2 class="title">相关阅读：代表委员热议发展新思路</h2>${BODY}`,
+      "两会今日开幕",
+    ],
+    [
+      "a weak <title> and no article-like heading keeps the old answer",
+      `<title>新闻中心</title>${NAV}<h1>新闻中心</h1><p>暂无内容</p>`,
+      "新闻中心",
     ],
     ["no title anywhere", "<p>只有正文。</p>", null],
   ])("%s", (_name, html, expected) => {

@@ -180,6 +180,105 @@ describe("extractViews", () => {
       page("<dl><dt>浏览次数</dt><dd>暂无统计</dd></dl>"),
       null,
     ],
+    ["English: label before the count without a colon", page("<div>Views 1,288</div>"), 1288],
+    ["English: the count before the word", page("<div>1,288 views</div>"), 1288],
+    ["English: a small count before the word", page("<div>88 views</div>"), 88],
+    ["English: an abbreviated count with a colon", page("<div>Views: 1.2k</div>"), 1200],
+    ["English: Read N times", page("<div>Read 3,402 times</div>"), 3402],
+    ["English: Viewed N times", page("<div>Viewed 88 times</div>"), 88],
+    [
+      "English: a count between separators in a byline",
+      page("<div>By Jane Doe · March 3, 2023 · 1,288 views · 3 comments</div>"),
+      1288,
+    ],
+    ["English: an abbreviated count before the word", page("<div>2023-01-10 | 2.5k views</div>"), 2500],
+    ["English: a count in millions", page("<div>2023-01-10 | 1.2M views</div>"), 1200000],
+    [
+      "English: words after the phrase make it no count",
+      page("<div>Top 10 views of the old town</div>"),
+      null,
+    ],
+    [
+      "English: a sentence ending in views is no count",
+      page(
+        "",
+        "<p>The short clip drew 500 views.</p><p>这是正文的第一段，内容足够长，可以被认作文章的正文段落。</p>",
+      ),
+      null,
+    ],
+    ["English: a date after the word is not a count", page("<div>Views 2023-01-10</div>"), null],
+    ["English: a decimal without its unit is no count", page("<div>1.5 views</div>"), null],
+    [
+      "English: a headline with a count in it is not the views",
+      `<html><head><title>10 views of Paris - Travel</title></head><body><h1>10 views of Paris</h1><div class="content"><p>${"A long paragraph of the article text goes here. ".repeat(3)}</p></div></body></html>`,
+      null,
+    ],
+    [
+      "English: another article's count in an unmarked list is not ours",
+      page(
+        "",
+        "<p>这是正文的第一段，内容足够长，可以被认作文章的正文段落。</p><ul><li><a>Another story headline</a> 1,288 views</li></ul>",
+      ),
+      null,
+    ],
+    ["English: the count in parentheses after the word", page("<div>Views (1,288)</div>"), 1288],
+    ["已被浏览 N 次", page("<div>本文已被浏览 1288 次</div>"), 1288],
+    ["已有N人阅读", page("<div>已有1288人阅读</div>"), 1288],
+    ["共有N人浏览", page("<div>共有1,288人浏览</div>"), 1288],
+    ["阅读 with a thousands separator and no colon", page("<div>阅读 1,288</div>"), 1288],
+    ["浏览量 with 万 and no colon", page("<div>浏览量 3.5万</div>"), 35000],
+    ["a 万 count before the label", page("<div>1.2万 阅读</div>"), 12000],
+    [
+      "a Chinese portal byline with a date in Chinese and 本站原创",
+      page("<div>发布时间：2023年1月10日 10:30 来源：本站原创 浏览：94</div>"),
+      94,
+    ],
+    ["作者/时间/浏览 on one line", page("<div>作者：admin 时间：2023-01-10 浏览：94</div>"), 94],
+    ["a date after the label is not a count", page("<div>阅读 2023-01-10</div>"), null],
+    ["a Chinese date after the label is not a count", page("<div>浏览：2023年1月10日</div>"), null],
+    ["a phone number after the label is not a count", page("<div>点击：0510-12345678</div>"), null],
+    ["an eleven-digit number is not a count", page("<div>查看：13812345678</div>"), null],
+    ["a compact date is not a count", page("<div>浏览 20230110</div>"), null],
+    [
+      "a site visitor counter in the footer next to the copyright is not the article's",
+      page("<div>发布时间：2023-01-10</div>").replace(
+        "</body>",
+        "<div>Copyright © 2023 江南机械有限公司 版权所有<br>访问量：123456</div></body>",
+      ),
+      null,
+    ],
+    [
+      "a site visitor counter in a sibling of the copyright line",
+      page("<div>发布时间：2023-01-10</div>").replace(
+        "</body>",
+        "<div id='bottom'><p>苏ICP备12345678号</p><p>访问量：123456</p></div></body>",
+      ),
+      null,
+    ],
+    [
+      "a copyright notice beside the byline does not make its count the site's",
+      page(
+        "<div class='info'>浏览：94</div><div>本文版权所有，转载请注明出处</div>",
+        "<p>这是正文的第一段，内容足够长，可以被认作文章的正文段落。</p>",
+      ),
+      94,
+    ],
+    [
+      "网站访问量 and 您是第N位访客 are the site's",
+      page("<div>发布时间：2023-01-10</div>").replace(
+        "</body>",
+        "<div>网站访问量：123456</div><div>您是第 123456 位访客</div><div>总访问量：98765</div></body>",
+      ),
+      null,
+    ],
+    [
+      "another article's count in an unmarked Chinese list is not ours",
+      page(
+        "",
+        "<p>这是正文的第一段，内容足够长，可以被认作文章的正文段落。</p><ul><li><a>别的文章的标题很长很长</a> 阅读 284</li></ul>",
+      ),
+      null,
+    ],
     ["no views", page(""), null],
   ])("%s", (_name, html, expected) => {
     expect(viewsOf(html)).toBe(expected);
@@ -193,6 +292,7 @@ describe("toCount", () => {
     ["3.5", "w", 35000],
     ["2.1", "K", 2100],
     ["1", "亿", 100000000],
+    ["1.2", "M", 1200000],
   ])("%s %s", (digits, unit, expected) => {
     expect(toCount(digits, unit)).toBe(expected);
   });
