@@ -38,7 +38,7 @@ export interface ExtractPoolOptions {
    * A long run's resident memory otherwise creeps: V8 keeps heap pages it has grown into and the allocator
    * keeps what linkedom and the segmenter freed, none of which a collection gives back. A retired worker
    * gives all of it back; it works on while its replacement loads the segmenter.
-   * @default 1000
+   * @default 500
    */
   recycleAfter?: number;
 }
@@ -67,7 +67,7 @@ export type WorkerAnswer =
 
 const EXTRACT_ERROR_KINDS = new Set(["empty", "not-html", "no-content"]);
 const DEFAULT_JOB_TIMEOUT_MS = 120_000;
-export const DEFAULT_RECYCLE_AFTER = 1_000;
+export const DEFAULT_RECYCLE_AFTER = 500;
 
 interface Pending {
   page: Page;
