@@ -101,7 +101,8 @@ export async function runExtract(
   const extractOne = async (item: ExtractInput): Promise<Outcome> => {
     try {
       if (item.kind === "unreadable") throw new Error(item.reason);
-      const page = item.kind === "url" ? await fetchInTurn(item.url) : await readPage(item.path, item.pageUrl);
+      const page =
+        item.kind === "url" ? await fetchInTurn(item.url) : await readPage(item.path, item.pageUrl);
       const record = pool ? await pool.extract(page, options) : extractRecord(page, options);
       return { record };
     } catch (error) {
