@@ -11,6 +11,7 @@
  */
 import { availableParallelism } from "node:os";
 import { z } from "zod";
+import { DEFAULT_RECYCLE_AFTER } from "../extract/extract-pool.js";
 
 const positiveInt = z.number().int().positive();
 
@@ -97,6 +98,11 @@ export const crawlOptionsSchema = z.object({
         .int()
         .nonnegative()
         .default(() => availableParallelism() - 1),
+      /**
+       * Pages a worker extracts before a fresh one replaces it, which keeps resident memory flat over a long
+       * crawl (docs/performance.md); 0 keeps workers for the whole crawl. @default 500
+       */
+      recycleAfter: z.number().int().nonnegative().default(DEFAULT_RECYCLE_AFTER),
     })
     .prefault({}),
   frontier: z

@@ -166,6 +166,7 @@ export async function runCrawl(
     if (options.extract.workers > 0) {
       pool = new ExtractPool({
         workers: options.extract.workers,
+        recycleAfter: options.extract.recycleAfter,
         adapters: { dirs: [DEFAULT_ADAPTERS_DIR, ...options.adapters], optionalDirs: [DEFAULT_ADAPTERS_DIR] },
         onAdapterError: ({ url, message }) => {
           control.notice(message);
