@@ -122,9 +122,7 @@ export function extractFromDocument(
   const metadata = timed("metadata", () => readFields(document, page, options));
   const { extra } = metadata;
   const content = timed("content", () => {
-    const contentCtx = { url: page.url, title: metadata.title };
-    let found = options.hooks?.content?.(document, contentCtx) ?? extractMainContent(document, contentCtx);
-    if (found && options.hooks?.text) found = { ...found, text: options.hooks.text(found.text) };
+    const found = mainContentOf(document, { url: page.url, title: metadata.title }, options);
     if (!found || found.text.trim() === "") {
       throw new ExtractError("no-content", "no main text found");
     }
@@ -186,8 +184,7 @@ function withLaterPages(
       const { html } = decodePage(later, options.charset);
       const parsed = parseHtml(html, later.url, { dom: options.dom });
       try {
-        const ctx = { url: later.url, title };
-        found = options.hooks?.content?.(parsed.document, ctx) ?? extractMainContent(parsed.document, ctx);
+        found = mainContentOf(parsed.document, { url: later.url, title }, options);
       } finally {
         parsed.dispose();
       }
@@ -195,7 +192,6 @@ function withLaterPages(
       if (error instanceof ExtractError) continue;
       throw error;
     }
-    if (found && options.hooks?.text) found = { ...found, text: options.hooks.text(found.text) };
     const text = found?.text.trim() ?? "";
     if (!found || text === "" || texts.some((taken) => taken.trim() === text)) continue;
     texts.push(found.text);
@@ -203,6 +199,16 @@ function withLaterPages(
     pageUrls.push(later.url);
   }
   return { text: texts.join("\n\n"), html: htmls.join("\n"), pageUrls };
+}
+
+/** A page's main content as the adapter's hooks or the generic picker give it; null when there is none. */
+function mainContentOf(
+  document: Document,
+  ctx: { url: string; title: string | null },
+  options: ExtractOptions,
+): MainContent | null {
+  const found = options.hooks?.content?.(document, ctx) ?? extractMainContent(document, ctx);
+  return found && options.hooks?.text ? { ...found, text: options.hooks.text(found.text) } : found;
 }
 
 /** The generic metadata with the adapter's answers in place (read before content extraction rewrites the page). */
