@@ -48,9 +48,16 @@ async function statKind(path: string): Promise<"file" | "dir" | { reason: string
     const info = await stat(path);
     return info.isDirectory() ? "dir" : "file";
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return { reason: code === "ENOENT" ? "no such file" : `cannot read (${code})` };
+    return { reason: fileProblem(error) };
   }
+}
+
+/** A failed stat or read of an input file, in the words of the one-line error. */
+export function fileProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return "no such file";
+  if (code === "EISDIR") return "is a directory";
+  return `cannot read (${code})`;
 }
 
 async function* walkFolder(dir: string): AsyncGenerator<ExtractInput> {

@@ -15,7 +15,7 @@ import { ExtractError, extractRecord } from "../extract/extract-record.js";
 import { HttpFetcher } from "../fetch/http-fetcher.js";
 import type { Page } from "../fetch/page.js";
 import type { ArticleRecord } from "../output/record-schema.js";
-import { type ExtractInput, expandInputs } from "./extract-inputs.js";
+import { type ExtractInput, expandInputs, fileProblem } from "./extract-inputs.js";
 
 /** Pages from which extraction moves to worker threads (below it, starting them costs more than it saves). */
 export const POOL_FROM = 16;
@@ -151,10 +151,7 @@ async function readPage(absolute: string, pageUrl: string | undefined): Promise<
   try {
     body = await readFile(absolute);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new Error(
-      code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : `cannot read (${code})`,
-    );
+    throw new Error(fileProblem(error));
   }
   const url = pageUrl ?? pathToFileURL(absolute).href;
   return { requestedUrl: url, url, status: 200, headers: {}, body, fetchedAt: new Date(), rendered: false };
