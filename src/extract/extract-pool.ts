@@ -85,8 +85,6 @@ interface Slot {
   done: number;
   /** The fresh worker starting to take this one's place; this one works on until it is ready. */
   successor: Slot | null;
-  /** The worker this one replaces, while it hands over. */
-  predecessor: Slot | null;
   /** Dropped after handing over: its exit is expected and spawns nothing. */
   retired: boolean;
 }
@@ -162,24 +160,17 @@ export class ExtractPool {
     }
   }
 
-  #spawn(predecessor: Slot | null = null): Slot {
+  #spawn(): Slot {
     const worker = startWorker({ adapters: this.#options.adapters });
-    const slot: Slot = {
-      worker,
-      ready: false,
-      job: null,
-      done: 0,
-      successor: null,
-      predecessor,
-      retired: false,
-    };
+    const slot: Slot = { worker, ready: false, job: null, done: 0, successor: null, retired: false };
     this.#started++;
     this.#slots.add(slot);
     worker.unref();
     worker.on("message", (answer: WorkerAnswer) => {
       if (answer.type === "ready") {
         slot.ready = true;
-        if (slot.predecessor && !slot.predecessor.job) this.#drop(slot.predecessor);
+        const predecessor = this.#predecessorOf(slot);
+        if (predecessor && !predecessor.job) this.#drop(predecessor);
       } else if (answer.type === "adapter-error") {
         this.#options.onAdapterError?.({ url: answer.url, message: answer.message });
         return;
@@ -194,12 +185,11 @@ export class ExtractPool {
     worker.on("exit", () => {
       this.#slots.delete(slot);
       this.#finish(slot, new Error("the extraction worker stopped"));
-      const { predecessor, successor } = slot;
-      if (predecessor?.successor === slot) predecessor.successor = null;
-      if (successor) successor.predecessor = null;
+      const predecessor = this.#predecessorOf(slot);
+      if (predecessor) predecessor.successor = null;
       if (this.#closed || slot.retired) return;
-      if (successor) return; // already replaced
-      if (predecessor && this.#slots.has(predecessor)) {
+      if (slot.successor) return; // already replaced
+      if (predecessor) {
         // The replacement failed to start: the old worker goes on and tries again after another share.
         predecessor.done = 0;
       } else if (slot.ready) {
@@ -221,7 +211,13 @@ export class ExtractPool {
     const after = this.#options.recycleAfter ?? DEFAULT_RECYCLE_AFTER;
     if (slot.successor?.ready) this.#drop(slot);
     else if (after > 0 && slot.done >= after && !slot.successor && !this.#closed)
-      slot.successor = this.#spawn(slot);
+      slot.successor = this.#spawn();
+  }
+
+  /** The live worker `slot` is taking over from, if any. */
+  #predecessorOf(slot: Slot): Slot | undefined {
+    for (const other of this.#slots) if (other.successor === slot) return other;
+    return undefined;
   }
 
   #drop(slot: Slot): void {
