@@ -12,6 +12,7 @@ import { silentProgress } from "../../src/crawl/progress.js";
 import { Scope } from "../../src/crawl/scope.js";
 import type { FetchResult } from "../../src/fetch/fetch-result.js";
 import type { ArticleRecord } from "../../src/output/record-schema.js";
+import { homeLinkingArticles } from "./home-and-articles.js";
 
 const HOSTS = ["http://a.test", "http://b.test", "http://c.test"];
 const LINKS_PER_HOST = 12;
@@ -40,17 +41,7 @@ function parts(fetched: Array<{ host: string }>): CrawlParts {
     },
     robots: null,
     scope: new Scope({ seeds: HOSTS.map((host) => `${host}/`) }),
-    readPage: (page) =>
-      new URL(page.url).pathname === "/"
-        ? {
-            links: Array.from({ length: LINKS_PER_HOST }, (_, i) => ({
-              url: new URL(`/a/${i}.html`, page.url).href,
-              kind: "article" as const,
-              pagination: false,
-            })),
-            isArticle: false,
-          }
-        : { links: [], isArticle: true },
+    readPage: homeLinkingArticles(LINKS_PER_HOST),
     readSitemap: () => [],
     extract: (page) => ({ url: page.url }) as ArticleRecord,
     writeRecord: () => true,

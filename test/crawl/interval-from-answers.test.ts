@@ -18,6 +18,7 @@ import { silentProgress } from "../../src/crawl/progress.js";
 import { Scope } from "../../src/crawl/scope.js";
 import type { FetchResult } from "../../src/fetch/fetch-result.js";
 import type { ArticleRecord } from "../../src/output/record-schema.js";
+import { homeLinkingArticles } from "./home-and-articles.js";
 
 const ORIGIN = "http://slow.test";
 const INTERVAL_MS = 1000;
@@ -69,17 +70,7 @@ function virtualParts(starts: number[]): CrawlParts {
     },
     robots: null,
     scope: new Scope({ seeds: [`${ORIGIN}/`] }),
-    readPage: (page) =>
-      new URL(page.url).pathname === "/"
-        ? {
-            links: Array.from({ length: ARTICLES }, (_, i) => ({
-              url: `${ORIGIN}/a/${i}.html`,
-              kind: "article" as const,
-              pagination: false,
-            })),
-            isArticle: false,
-          }
-        : { links: [], isArticle: true },
+    readPage: homeLinkingArticles(ARTICLES),
     readSitemap: () => [],
     extract: (page) => ({ url: page.url }) as ArticleRecord,
     writeRecord: () => true,
