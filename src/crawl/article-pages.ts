@@ -126,8 +126,7 @@ export function findLaterPages(
 
 /** Anchor text that names page 1 (1, [1], 第1页, 首页) rather than the next page. */
 function readsAsPageOne(anchor: Element): boolean {
-  const text = (anchor.textContent ?? "").replace(/[\s[\]【】()（）]/g, "").toLowerCase();
-  return /^(1|第1页|第一页|首页|first|firstpage|«|‹|<<)$/.test(text);
+  return /^(1|第1页|第一页|首页|first|firstpage|«|‹|<<)$/.test(pagerKey(anchor.textContent ?? ""));
 }
 
 /** The page number of `url` as a later page of the article whose first page is `first`, with its form. */
@@ -212,6 +211,16 @@ function sortedQuery(params: URLSearchParams): string {
 function isPagerAnchor(anchor: Element): boolean {
   const rel = (anchor.getAttribute("rel") ?? "").toLowerCase().split(/\s+/);
   if (rel.includes("next") || rel.includes("prev")) return true;
-  const text = (anchor.textContent ?? "").replace(/[\s[\]【】()（）]/g, "").toLowerCase();
-  return PAGER_TEXT_STRONG.test(text) || PAGER_TEXT_WEAK.test(text);
+  return readsAsPagerLink(anchor.textContent ?? "");
+}
+
+/** Anchor text reduced for the pager vocabulary: no spaces or brackets, lower case. */
+function pagerKey(text: string): string {
+  return text.replace(/[\s[\]【】()（）]/g, "").toLowerCase();
+}
+
+/** Text a pager link shows: a page number, 第N页, 上一页/下一页, next, 首页… */
+export function readsAsPagerLink(text: string): boolean {
+  const key = pagerKey(text);
+  return PAGER_TEXT_STRONG.test(key) || PAGER_TEXT_WEAK.test(key);
 }

@@ -20,7 +20,8 @@
  * dispose();
  */
 
-import { discoverLinks, PAGER_TEXT_STRONG, PAGER_TEXT_WEAK } from "./discover-links.js";
+import { readsAsPagerLink } from "./article-pages.js";
+import { discoverLinks } from "./discover-links.js";
 import { normalizeUrl } from "./normalize-url.js";
 
 export type PageKind = "article" | "list" | "other";
@@ -432,13 +433,9 @@ function continuedPage(document: Document, url: string): string | null {
   }
   if (firstPages.size === 0) return null;
   // A lone "第1页" back to the first page sits in no pager bar, so its words count as much as a pager's.
-  const pagerWords = (text: string) => {
-    const key = text.replace(/[\s[\]【】()（）]/g, "").toLowerCase();
-    return PAGER_TEXT_STRONG.test(key) || PAGER_TEXT_WEAK.test(key);
-  };
   const link = discoverLinks(document, url).find(
     (candidate) =>
-      (candidate.pagination || pagerWords(candidate.text)) &&
+      (candidate.pagination || readsAsPagerLink(candidate.text)) &&
       (firstPages.has(candidate.url) || firstPages.has(candidate.url.split("?")[0] ?? "")),
   );
   return link ? link.url : null;
