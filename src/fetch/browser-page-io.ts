@@ -1,9 +1,10 @@
 /**
  * What crosses the boundary between caiji and the browser, as plain functions and data: which requests a
  * rendered page may make at all, the headers its fetched bytes are served with, and the rendered DOM turned
- * back into a `Page`. Kept apart from `browser-fetcher.ts` (which drives Chromium) so that these rules can be
+ * back into a `Page`, the cookies of a response the browser does not see. Kept apart from `browser-fetcher.ts` (which drives Chromium) so that these rules can be
  * read and tested without a browser.
  */
+import { parseSetCookie } from "set-cookie-parser";
 import type { Page } from "./page.js";
 
 /** Playwright resource types that never change a page's text. */
@@ -91,4 +92,56 @@ export function sameDocument(a: string, b: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** A cookie as Playwright's `BrowserContext.addCookies` takes it. */
+export interface BrowserCookie {
+  name: string;
+  value: string;
+  domain: string;
+  path: string;
+  expires?: number;
+  httpOnly?: boolean;
+  secure?: boolean;
+  sameSite?: "Strict" | "Lax" | "None";
+}
+
+const SAME_SITE: Record<string, BrowserCookie["sameSite"]> = { strict: "Strict", lax: "Lax", none: "None" };
+
+/**
+ * The cookies a page's response sets, for a browser that is given the page's bytes without the response
+ * (a page written into a frame): what Chromium would have stored had it received the response itself.
+ * `set-cookie` arrives joined into one header (`http-fetcher.ts`); set-cookie-parser splits it where a
+ * comma starts a new cookie rather than an `Expires` date. Cookies a browser would reject (a Domain the
+ * page's host is not within) are left out; an expired one is passed on, which deletes it.
+ */
+export function responseCookies(page: Page, nowMs = Date.now()): BrowserCookie[] {
+  const header = page.headers["set-cookie"];
+  if (!header) return [];
+  const url = new URL(page.url);
+  const host = url.hostname.toLowerCase();
+  const defaultPath = url.pathname.slice(0, Math.max(1, url.pathname.lastIndexOf("/"))) || "/";
+  const cookies: BrowserCookie[] = [];
+  for (const cookie of parseSetCookie(header, { decodeValues: false, split: true })) {
+    if (!cookie.name) continue;
+    const domain = cookie.domain?.toLowerCase().replace(/^\./, "");
+    if (domain && host !== domain && !host.endsWith(`.${domain}`)) continue;
+    const maxAge = cookie.maxAge;
+    const expiresMs = maxAge !== undefined ? nowMs + maxAge * 1000 : cookie.expires?.getTime();
+    const sameSite = SAME_SITE[cookie.sameSite?.toLowerCase() ?? ""];
+    cookies.push({
+      name: cookie.name,
+      value: cookie.value,
+      // A leading dot is how Playwright (and CDP) mark a cookie for the domain and its subdomains.
+      domain: domain ? `.${domain}` : host,
+      path: cookie.path?.startsWith("/") ? cookie.path : defaultPath,
+      ...(expiresMs !== undefined && Number.isFinite(expiresMs)
+        ? { expires: Math.floor(expiresMs / 1000) }
+        : {}),
+      ...(cookie.httpOnly ? { httpOnly: true } : {}),
+      ...(cookie.secure ? { secure: true } : {}),
+      ...(sameSite ? { sameSite } : {}),
+    });
+  }
+  return cookies;
 }

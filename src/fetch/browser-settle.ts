@@ -181,28 +181,57 @@ export function trackPendingWork(): void {
   }).observe(document, { childList: true, subtree: true });
 }
 
+/** Where `writeIntoFrame` (`browser-frame.ts`) leaves the page it wrote, on the host window. */
+export interface FramedPage {
+  win: Window;
+  doc: Document;
+}
+
+export interface SettledRead {
+  html: string;
+  /** How long ago the page's load event came (the caller's settle cap counts from it). */
+  sinceLoadMs: number;
+}
+
 /**
- * Waits (in the page) until no tracked work has been pending for `quietMs`, at most `capMs`, and returns
- * the DOM as the scripts left it. Without the counter (`trackPendingWork` did not run), waits `quietMs`.
+ * Waits (in the page) until the document has loaded and no tracked work has been pending for `quietMs`, at
+ * most `capMs` after the load, and returns the DOM as the scripts left it. Without the counter
+ * (`trackPendingWork` did not run), waits `quietMs` after the load. With `framed`, the page is the one
+ * `writeIntoFrame` wrote into a frame of this (host) document; the load is then waited for here, bounded only by
+ * the caller's render deadline, as `goto` bounds it otherwise.
  */
-export function settleAndRead(args: { quietMs: number; capMs: number }): Promise<string> {
-  const work = (window as unknown as { __caijiWork?: PendingWork }).__caijiWork;
-  // The page's own setTimeout is the tracked one, which would count this wait as pending work.
-  const wait = work?.setTimeout ?? setTimeout;
-  const started = performance.now();
+export function settleAndRead(args: {
+  quietMs: number;
+  capMs: number;
+  framed?: boolean;
+}): Promise<SettledRead> {
+  const host = window as unknown as { __caijiWork?: PendingWork; __caijiPage?: FramedPage };
+  const page = args.framed ? host.__caijiPage : { win: window, doc: document };
+  if (!page) return Promise.reject(new Error("no framed page to read"));
+  // The page's window is the one the tracker counts in; the doc is kept apart from it because a frame that
+  // navigated away (refused, but its document is gone from the frame) still holds the DOM we came for.
+  const work = (page.win as unknown as { __caijiWork?: PendingWork }).__caijiWork;
+  // The host's untracked setTimeout: the page's own is tracked (the wait would count as its work), and a
+  // frame's timers stop with the frame.
+  const wait = host.__caijiWork?.setTimeout ?? setTimeout;
   return new Promise((resolve) => {
+    let loadedAt = -1;
     let quietSince = -1;
     let lastChanges = -1;
     const look = (): void => {
       const now = performance.now();
-      const busy = work !== undefined && (work.pending > 0 || work.changes !== lastChanges);
+      if (loadedAt < 0 && page.doc.readyState === "complete") loadedAt = now;
+      const busy = loadedAt < 0 || (work !== undefined && (work.pending > 0 || work.changes !== lastChanges));
       if (work) lastChanges = work.changes;
       if (busy) quietSince = -1;
       else if (quietSince < 0) quietSince = now;
-      if ((quietSince >= 0 && now - quietSince >= args.quietMs) || now - started >= args.capMs) {
+      if (
+        (quietSince >= 0 && now - quietSince >= args.quietMs) ||
+        (loadedAt >= 0 && now - loadedAt >= args.capMs)
+      ) {
         // outerHTML rather than page.content(): content() waits for navigations and re-serialises the
         // doctype in its own way; we want the DOM exactly as the scripts left it.
-        resolve(document.documentElement.outerHTML);
+        resolve({ html: page.doc.documentElement.outerHTML, sinceLoadMs: performance.now() - loadedAt });
         return;
       }
       wait(look, 10);

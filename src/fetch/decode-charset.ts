@@ -251,7 +251,8 @@ function countNonAscii(text: string): { nonAscii: number; replaced: number } {
   return { nonAscii, replaced };
 }
 
-function decodeAs(bytes: Uint8Array, charset: string): DecodedHtml {
+/** `bytes` decoded as `charset` (a WHATWG name), undecodable bytes as U+FFFD. */
+export function decodeAs(bytes: Uint8Array, charset: string): DecodedHtml {
   // fatal: false (the default) turns undecodable bytes into U+FFFD; ignoreBOM because a BOM was handled.
   // stream: true leaves out a character cut off by the end of a truncated body instead of a U+FFFD.
   const html = new TextDecoder(charset, { ignoreBOM: true }).decode(bytes, { stream: true });
