@@ -270,7 +270,10 @@ export class BrowserFetcher {
     slot.inFlight.clear();
     slot.hostOrigin = null;
     job.navigation = { url: job.page.url, status: job.page.status, body: job.page.body };
-    await slot.tab.goto(job.page.url, { waitUntil: "load", timeout: this.renderTimeoutMs });
+    await this.setCookies(slot, job.page);
+    // Up to the commit only: the settle waits for `load` in the page. Playwright's own wait for `load`
+    // never ends when a script starts another navigation, even one refused.
+    await slot.tab.goto(job.page.url, { waitUntil: "commit", timeout: this.renderTimeoutMs });
     return this.settle(slot, false);
   }
 
@@ -283,8 +286,7 @@ export class BrowserFetcher {
       await slot.tab.goto(job.navigation.url, { waitUntil: "load", timeout: this.renderTimeoutMs });
       slot.hostOrigin = origin;
     }
-    const cookies = responseCookies(job.page);
-    if (cookies.length > 0) await slot.context.addCookies(cookies);
+    await this.setCookies(slot, job.page);
     slot.inFlight.clear();
     await slot.tab.evaluate(writeIntoFrame, {
       html,
@@ -292,6 +294,13 @@ export class BrowserFetcher {
       tracker: TRACKER_SOURCE,
     });
     return this.settle(slot, true);
+  }
+
+  /** The cookies the page's response set, as the browser would have kept them had it fetched the page (it
+   * is served a copy; `set-cookie` arrives joined, which a served header cannot carry). */
+  private async setCookies(slot: Slot, page: Page): Promise<void> {
+    const cookies = responseCookies(page);
+    if (cookies.length > 0) await slot.context.addCookies(cookies);
   }
 
   private async settle(slot: Slot, framed: boolean): Promise<string> {
@@ -429,7 +438,8 @@ export class BrowserFetcher {
     ) {
       // The render's one main-frame navigation is the page itself or the host document it is written into
       // (`browser-frame.ts`); a script navigating away (a JS redirect, a mobile-site switch, a frame-buster
-      // navigating `top`) would replace the DOM we came for, so it is refused.
+      // navigating `top`) would replace the DOM we came for, so it is refused, with a 204: a navigation
+      // answered "no content" is dropped and the document stays (an aborted one shows an error page).
       const navigation = job.navigation;
       if (
         job.documentServed ||
@@ -437,7 +447,9 @@ export class BrowserFetcher {
         request.frame() !== main ||
         !sameDocument(request.url(), navigation.url)
       ) {
-        return abort(route);
+        this.counts.blocked++;
+        await route.fulfill({ status: 204, body: "" }).catch(() => undefined);
+        return;
       }
       job.documentServed = true;
       const headers =

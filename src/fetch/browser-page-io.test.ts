@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { declareUtf8, isBlockedHost, renderedPage, sameDocument, servedHeaders } from "./browser-page-io.js";
+import {
+  declareUtf8,
+  isBlockedHost,
+  renderedPage,
+  responseCookies,
+  sameDocument,
+  servedHeaders,
+} from "./browser-page-io.js";
 import type { Page } from "./page.js";
 
 const fetched: Page = {
@@ -38,6 +45,59 @@ describe("servedHeaders", () => {
       "content-type": "text/html; charset=gb18030",
       etag: '"abc"',
     });
+  });
+
+  it("leaves out set-cookie, which the browser is given apart", () => {
+    const withCookie = { ...fetched, headers: { ...fetched.headers, "set-cookie": "sid=1; Path=/" } };
+    expect(servedHeaders(withCookie, "utf-8")).not.toHaveProperty("set-cookie");
+  });
+});
+
+describe("responseCookies", () => {
+  const at = (url: string, setCookie: string): Page => ({
+    ...fetched,
+    url,
+    headers: { "set-cookie": setCookie },
+  });
+  const now = Date.UTC(2026, 0, 1);
+
+  it("splits a joined header where a new cookie starts, not inside an Expires date", () => {
+    const cookies = responseCookies(
+      at(
+        "http://news.example.cn/a/1.html",
+        "sid=abc; Path=/, token=t1; Expires=Wed, 21 Oct 2037 07:28:00 GMT; HttpOnly, lang=zh-CN",
+      ),
+      now,
+    );
+    expect(cookies).toEqual([
+      { name: "sid", value: "abc", domain: "news.example.cn", path: "/" },
+      {
+        name: "token",
+        value: "t1",
+        domain: "news.example.cn",
+        path: "/a",
+        expires: Date.UTC(2037, 9, 21, 7, 28) / 1000,
+        httpOnly: true,
+      },
+      { name: "lang", value: "zh-CN", domain: "news.example.cn", path: "/a" },
+    ]);
+  });
+
+  it("keeps a Domain the page's host is within (for its subdomains too) and drops one it is not", () => {
+    const cookies = responseCookies(
+      at("http://www.example.cn/", "a=1; Domain=.example.cn; Max-Age=60; SameSite=lax, b=2; Domain=other.cn"),
+      now,
+    );
+    expect(cookies).toEqual([
+      { name: "a", value: "1", domain: ".example.cn", path: "/", expires: now / 1000 + 60, sameSite: "Lax" },
+    ]);
+  });
+
+  it("keeps the raw value (no percent-decoding) and has none without the header", () => {
+    expect(responseCookies(at("https://x.cn/p", "q=%E4%B8%AD; Secure"), now)).toEqual([
+      { name: "q", value: "%E4%B8%AD", domain: "x.cn", path: "/", secure: true },
+    ]);
+    expect(responseCookies({ ...fetched, headers: {} })).toEqual([]);
   });
 });
 

@@ -42,6 +42,8 @@ export const BLOCKED_HOSTS: readonly string[] = [
 
 /** Response headers that describe the wire form of a body we serve decoded and re-framed. */
 const WIRE_HEADERS = ["content-length", "content-encoding", "transfer-encoding", "connection", "keep-alive"];
+/** Not served with the page's bytes: its cookies are given to the browser apart (`responseCookies`). */
+const SERVED_APART = ["set-cookie"];
 /** Replaces the charset in `<meta charset>` and `<meta http-equiv=Content-Type>` tags with utf-8. */
 export function declareUtf8(html: string): string {
   return html.replace(/<meta\b[^>]*>/gi, (tag) =>
@@ -53,7 +55,8 @@ export function declareUtf8(html: string): string {
 export function servedHeaders(page: Page, charset: string): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(page.headers)) {
-    if (!WIRE_HEADERS.includes(name.toLowerCase())) headers[name.toLowerCase()] = value;
+    const lower = name.toLowerCase();
+    if (!WIRE_HEADERS.includes(lower) && !SERVED_APART.includes(lower)) headers[lower] = value;
   }
   headers["content-type"] = `text/html; charset=${charset}`;
   return headers;
