@@ -39,7 +39,7 @@
  *   await browser.close();
  */
 import type { Browser, BrowserContext, Page as BrowserPage, Request, Route } from "playwright";
-import { HOST_DOCUMENT, writeIntoFrame } from "./browser-frame.js";
+import { dropFrame, HOST_DOCUMENT, writeIntoFrame } from "./browser-frame.js";
 import {
   BLOCKED_RESOURCE_TYPES,
   declareUtf8,
@@ -293,7 +293,10 @@ export class BrowserFetcher {
       url: job.page.url,
       tracker: TRACKER_SOURCE,
     });
-    return this.settle(slot, true);
+    const rendered = await this.settle(slot, true);
+    // Not waited for: the next evaluate in this tab comes after it anyway.
+    slot.tab.evaluate(dropFrame).catch(() => undefined);
+    return rendered;
   }
 
   /** The cookies the page's response set, as the browser would have kept them had it fetched the page (it

@@ -49,7 +49,7 @@ export function writeIntoFrame(args: FrameWrite): void {
   const frame = document.createElement("iframe");
   frame.id = "caiji-page";
   frame.setAttribute("style", "position:fixed;top:0;left:0;width:100%;height:100%;border:0;margin:0");
-  document.body.append(frame);
+  (document.body ?? document.documentElement).append(frame);
   const win = frame.contentWindow;
   const doc = frame.contentDocument;
   if (!win || !doc) throw new Error("the page frame has no document");
@@ -59,4 +59,11 @@ export function writeIntoFrame(args: FrameWrite): void {
   host.__caijiPage = { win, doc };
   doc.write(args.html);
   doc.close();
+}
+
+/** Removes the page's frame once it has been read, so that its timers and requests do not run on while the
+ * tab waits for its next page. */
+export function dropFrame(): void {
+  document.getElementById("caiji-page")?.remove();
+  (window as unknown as { __caijiPage?: FramedPage }).__caijiPage = undefined;
 }

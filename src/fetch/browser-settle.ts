@@ -220,7 +220,9 @@ export function settleAndRead(args: {
     let lastChanges = -1;
     const look = (): void => {
       const now = performance.now();
-      if (loadedAt < 0 && page.doc.readyState === "complete") loadedAt = now;
+      // A document whose frame a script removed never completes; it is read as it is.
+      if (loadedAt < 0 && (page.doc.readyState === "complete" || page.doc.defaultView === null))
+        loadedAt = now;
       const busy = loadedAt < 0 || (work !== undefined && (work.pending > 0 || work.changes !== lastChanges));
       if (work) lastChanges = work.changes;
       if (busy) quietSince = -1;

@@ -146,6 +146,16 @@ describe.each([
       page(first, "/go.html", `<p id="out">kept</p><script>location.href = "/mobile/go.html";</script>`),
     );
     expect(textOf(redirect, "out")).toBe("kept");
+    // Breaking out by emptying the parent (here: the host, its frame included) leaves the page as it was.
+    const emptier = await rendered(
+      fetcher,
+      page(
+        first,
+        "/empty-parent.html",
+        `<p id="out">正文</p><script>if (window.top !== window) window.top.document.body.innerHTML = "";</script>`,
+      ),
+    );
+    expect(textOf(emptier, "out")).toBe("正文");
     expect(first.requests.slice(before).map((request) => request.path)).toEqual([]);
   });
 
