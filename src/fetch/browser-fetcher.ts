@@ -176,6 +176,7 @@ export class BrowserFetcher {
   private starts = 0;
   private readonly idle: Slot[] = [];
   private slotCount = 0;
+  private frameRenders = 0;
   private readonly waiters: Array<() => void> = [];
   private readonly counts: BrowserFetcherStats = { rendered: 0, failed: 0, subrequests: 0, blocked: 0 };
 
@@ -288,14 +289,11 @@ export class BrowserFetcher {
     }
     await this.setCookies(slot, job.page);
     slot.inFlight.clear();
-    await slot.tab.evaluate(writeIntoFrame, {
-      html,
-      url: job.page.url,
-      tracker: TRACKER_SOURCE,
-    });
+    const render = ++this.frameRenders;
+    await slot.tab.evaluate(writeIntoFrame, { html, url: job.page.url, tracker: TRACKER_SOURCE, render });
     const rendered = await this.settle(slot, true);
-    // Not waited for: the next evaluate in this tab comes after it anyway.
-    slot.tab.evaluate(dropFrame).catch(() => undefined);
+    // Not waited for; it only removes this render's frame, should the tab's next render come first.
+    slot.tab.evaluate(dropFrame, render).catch(() => undefined);
     return rendered;
   }
 

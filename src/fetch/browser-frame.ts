@@ -36,6 +36,8 @@ export interface FrameWrite {
   url: string;
   /** Source of a script that installs the pending-work counter in the window it runs in. */
   tracker: string;
+  /** Names this render's frame, for `dropFrame`. */
+  render: number;
 }
 
 /** Replaces the host's frame with a new one holding `html` as the document at `url`. Returns at once; the
@@ -48,6 +50,7 @@ export function writeIntoFrame(args: FrameWrite): void {
   history.replaceState(null, "", args.url);
   const frame = document.createElement("iframe");
   frame.id = "caiji-page";
+  frame.dataset.render = String(args.render);
   frame.setAttribute("style", "position:fixed;top:0;left:0;width:100%;height:100%;border:0;margin:0");
   (document.body ?? document.documentElement).append(frame);
   const win = frame.contentWindow;
@@ -61,9 +64,11 @@ export function writeIntoFrame(args: FrameWrite): void {
   doc.close();
 }
 
-/** Removes the page's frame once it has been read, so that its timers and requests do not run on while the
- * tab waits for its next page. */
-export function dropFrame(): void {
-  document.getElementById("caiji-page")?.remove();
+/** Removes render `render`'s frame once it has been read, so that its timers and requests do not run on
+ * while the tab waits for its next page; a later render's frame is left alone. */
+export function dropFrame(render: number): void {
+  const frame = document.getElementById("caiji-page");
+  if (frame?.dataset.render !== String(render)) return;
+  frame.remove();
   (window as unknown as { __caijiPage?: FramedPage }).__caijiPage = undefined;
 }
