@@ -32,6 +32,7 @@ describe("defineAdapter", () => {
     [{ name: "x", hosts: ["a.cn"], fields: { views: 3 } }, "fields.views"],
     [{ name: "x", hosts: ["a.cn"], fields: { viewz: "span" } }, 'Unrecognized key: "viewz"'],
     [{ name: "x", hosts: ["a.cn"], render: "sometimes" }, "render"],
+    [{ name: "x", hosts: ["a.cn"], renderInFrame: "no" }, "renderInFrame"],
     [{ name: "x", hosts: ["a.cn"], timezone: "Mars/Olympus" }, "timezone: must be an offset"],
     [{ name: "x", hosts: ["a.cn"], politeness: { intervalMs: -1 } }, "politeness.intervalMs"],
     [{ name: "x", hosts: ["a.cn"], pages: { kind: "article" } }, "pages.kind: must be a function"],

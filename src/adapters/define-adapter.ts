@@ -120,6 +120,12 @@ export interface AdapterDefinition {
   };
   /** Browser rendering for the site's pages. @default the crawl's `--render` */
   render?: RenderMode;
+  /**
+   * `false` renders the site's pages by navigating a tab to each instead of writing each into a frame
+   * (`src/fetch/browser-frame.ts`), for a site whose scripts refuse to run in a frame (they empty the page
+   * when `top !== self`). Slower: a navigation costs Chromium about three times a frame. @default true
+   */
+  renderInFrame?: boolean;
   /** Offset (`+08:00`) or IANA zone (`Asia/Shanghai`) for times shown without one. @default "+08:00" */
   timezone?: string;
   /** Decode every page with this charset (for sites whose declarations lie). */
@@ -193,6 +199,7 @@ export const adapterDefinitionSchema = z
       })
       .optional(),
     render: z.enum(["never", "auto", "always"]).optional(),
+    renderInFrame: z.boolean().optional(),
     timezone: offsetOrZone.optional(),
     charset: z.string().min(1).optional(),
     headers: z.record(z.string(), z.string()).optional(),

@@ -217,6 +217,7 @@ describe("request settings", () => {
       cookies: { sid: "abc", lang: "zh" },
       politeness: { intervalMs: 2000 },
       render: "always",
+      renderInFrame: false,
       charset: "gbk",
     });
     expect(adapter.requestHeaders()).toEqual({
@@ -225,6 +226,8 @@ describe("request settings", () => {
     });
     expect(adapter.politeness).toEqual({ intervalMs: 2000 });
     expect(adapter.render).toBe("always");
+    expect(adapter.renderInFrame).toBe(false);
+    expect(resolved({}).adapter.renderInFrame).toBeUndefined();
     expect(adapter.charset).toBe("gbk");
     expect(new ResolvedAdapter(null, () => {}).requestHeaders()).toEqual({});
   });

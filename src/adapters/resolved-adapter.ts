@@ -81,6 +81,11 @@ export class ResolvedAdapter {
     return this.adapter?.render;
   }
 
+  /** Whether the site's pages may be rendered in a frame; undefined leaves it to the browser fetcher. */
+  get renderInFrame(): boolean | undefined {
+    return this.adapter?.renderInFrame;
+  }
+
   get charset(): string | undefined {
     return this.adapter?.charset;
   }

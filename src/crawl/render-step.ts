@@ -30,6 +30,8 @@ export interface RenderStepOptions {
   modeFor?: (url: string) => RenderMode | undefined;
   /** The adapter's charset override for a URL. */
   charsetFor?: (url: string) => string | undefined;
+  /** The adapter's `renderInFrame` for a URL; undefined leaves it to the browser fetcher. */
+  inFrameFor?: (url: string) => boolean | undefined;
   notice: (line: string) => void;
   /** Shares the decision's parse with the later stages (`page-documents.ts`); without it, parses its own. */
   documents?: PageDocuments;
@@ -45,7 +47,11 @@ export function createRenderStep(options: RenderStepOptions): RenderStep {
     // The static page will not be read: its shared document is freed.
     options.documents?.release(page);
     const charset = options.charsetFor?.(page.url);
-    const result = await options.browser.render(page, charset ? { charset } : {});
+    const frames = options.inFrameFor?.(page.url);
+    const result = await options.browser.render(page, {
+      ...(charset ? { charset } : {}),
+      ...(frames !== undefined ? { frames } : {}),
+    });
     if (result.ok) return result.page;
     if (result.kind !== "unavailable") {
       options.notice(`render ${page.url}: ${result.reason}; reading the page as fetched`);

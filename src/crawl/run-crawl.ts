@@ -189,6 +189,7 @@ export async function runCrawl(
         browser,
         modeFor: (url) => adapters.resolve(url).render,
         charsetFor: (url) => adapters.resolve(url).charset,
+        inFrameFor: (url) => adapters.resolve(url).renderInFrame,
         notice: control.notice,
         documents,
       }),

@@ -112,6 +112,8 @@ export interface BrowserFetcherOptions {
 export interface RenderOptions {
   /** Charset to serve the page's bytes with (an adapter's override); @default what `decodeHtml` decides */
   charset?: string;
+  /** This page in a frame or by navigation (an adapter's `renderInFrame`). @default the fetcher's `frames` */
+  frames?: boolean;
 }
 
 /** No browser could be found or started; the caller renders nothing more and goes on. */
@@ -233,7 +235,7 @@ export class BrowserFetcher {
     let reusable = false;
     try {
       const rendering =
-        this.frames && framesFit(page)
+        (options.frames ?? this.frames) && framesFit(page)
           ? this.renderInFrame(slot, job, decoded.html)
           : this.renderByNavigation(slot, job);
       const html = await withDeadline(rendering, this.renderTimeoutMs, "render timed out");

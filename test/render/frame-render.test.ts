@@ -77,6 +77,23 @@ async function rendered(fetcher: BrowserFetcher, fetched: Page): Promise<string>
 const textOf = (html: string, id: string): string | undefined =>
   new RegExp(`<[a-z]+ id="${id}">([^<]*)<`).exec(html)?.[1];
 
+describe("a site that must not be rendered in a frame (an adapter's renderInFrame: false)", () => {
+  it("is navigated to for that render only: its scripts see no parent", async () => {
+    const fetcher = new BrowserFetcher({ poolSize: 1 });
+    fetchers.push(fetcher);
+    const body = `<p id="out"></p><script>document.getElementById("out").textContent = top === self ? "top" : "framed";</script>`;
+    const framed = await rendered(fetcher, page(first, "/f1.html", body));
+    const result = await fetcher.render(page(first, "/f2.html", body), { frames: false });
+    if (!result.ok) throw new Error(result.reason);
+    const again = await rendered(fetcher, page(first, "/f3.html", body));
+    expect([
+      textOf(framed, "out"),
+      textOf(new TextDecoder().decode(result.page.body), "out"),
+      textOf(again, "out"),
+    ]).toEqual(["framed", "top", "framed"]);
+  });
+});
+
 describe.each([
   { mode: "in a frame", frames: true },
   { mode: "by navigation", frames: false },
