@@ -22,8 +22,9 @@
  * findLaterPages(document, "http://x.cn/2023/0110/123.html");
  * // → ["http://x.cn/2023/0110/123_2.html", "http://x.cn/2023/0110/123_3.html"]
  */
-import { baseUrlOf, PAGER_TEXT_STRONG, PAGER_TEXT_WEAK } from "./discover-links.js";
+import { baseUrlOf } from "./discover-links.js";
 import { normalizeUrl } from "./normalize-url.js";
+import { ARTICLE_PAGE_KEYS, PAGE_ONE_TEXT, pagerKey, readsAsPagerLink } from "./pager-vocabulary.js";
 
 export interface LaterPagesOptions {
   /**
@@ -37,12 +38,6 @@ export interface LaterPagesOptions {
 
 export const DEFAULT_MAX_ARTICLE_PAGES = 20;
 
-/**
- * Query keys that number the pages of one article (`show.php?id=7&page=2`). Not WordPress's `p` (a post id),
- * `cpage` (comment pages) or `paged` (list pages).
- */
-const PAGE_QUERY_KEY =
-  /^(page|pn|pg|pageno|page_no|pagenum|pagenumber|pageindex|page_index|curpage|currentpage)$/i;
 /** Page numbers a URL may carry: 1 to 999 (1 is page 2 where the first page is page 0). */
 const PAGE_NUMBER = /^(?:[1-9]\d{0,2})$/;
 
@@ -126,7 +121,7 @@ export function findLaterPages(
 
 /** Anchor text that names page 1 (1, [1], 第1页, 首页) rather than the next page. */
 function readsAsPageOne(anchor: Element): boolean {
-  return /^(1|第1页|第一页|首页|first|firstpage|«|‹|<<)$/.test(pagerKey(anchor.textContent ?? ""));
+  return PAGE_ONE_TEXT.test(pagerKey(anchor.textContent ?? ""));
 }
 
 /** The page number of `url` as a later page of the article whose first page is `first`, with its form. */
@@ -157,7 +152,8 @@ function byName(url: URL, first: URL): { number: number; form: PageForm } | null
 function byQuery(url: URL, first: URL): { number: number; form: PageForm } | null {
   if (url.pathname !== first.pathname) return null;
   for (const [key, value] of url.searchParams) {
-    if (!PAGE_QUERY_KEY.test(key) || !PAGE_NUMBER.test(value)) continue;
+    // Only the keys of an article's pages: a comment page (`cpage`) shows the same text again.
+    if (!ARTICLE_PAGE_KEYS.has(key.toLowerCase()) || !PAGE_NUMBER.test(value)) continue;
     const rest = new URLSearchParams(url.searchParams);
     rest.delete(key);
     const firstRest = new URLSearchParams(first.searchParams);
@@ -212,15 +208,4 @@ function isPagerAnchor(anchor: Element): boolean {
   const rel = (anchor.getAttribute("rel") ?? "").toLowerCase().split(/\s+/);
   if (rel.includes("next") || rel.includes("prev")) return true;
   return readsAsPagerLink(anchor.textContent ?? "");
-}
-
-/** Anchor text reduced for the pager vocabulary: no spaces or brackets, lower case. */
-function pagerKey(text: string): string {
-  return text.replace(/[\s[\]【】()（）]/g, "").toLowerCase();
-}
-
-/** Text a pager link shows: a page number, 第N页, 上一页/下一页, next, 首页… */
-export function readsAsPagerLink(text: string): boolean {
-  const key = pagerKey(text);
-  return PAGER_TEXT_STRONG.test(key) || PAGER_TEXT_WEAK.test(key);
 }

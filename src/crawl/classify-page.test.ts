@@ -483,6 +483,17 @@ describe("classifyPage: pages that look like articles but are not", () => {
     expect(classifyAt(twoPages(other), "https://www.example.cn/show.php?id=7&page=2").kind).toBe("article");
   });
 
+  it("calls a comment page (`cpage=2`) other when it leads back to the article: the same text again", () => {
+    const back = `<div class="comment-pages"><a href="/?p=123&amp;cpage=1">上一页</a> <a href="/?p=123">1</a> <b>2</b></div>`;
+    const comments = classifyAt(twoPages(back), "https://blog.example.com/?p=123&cpage=2");
+    expect(comments.kind).toBe("other");
+    expect(comments.reasons.join(" ")).toMatch(
+      /later page of https:\/\/blog\.example\.com\/\?(cpage=1&)?p=123$/,
+    );
+    // A list page key (`paged`) never makes a page a later page of an article.
+    expect(classifyAt(twoPages(back), "https://blog.example.com/?p=123&paged=2").kind).toBe("article");
+  });
+
   it("calls page 2 other when a lone 第1页 link, in no pager bar, leads back to page 1", () => {
     const lone = `<p>第2页 <a href="content_1.htm">第1页</a></p>`;
     expect(classifyAt(twoPages(lone), "https://www.example.cn/c/2024-03/15/content_1_2.htm").kind).toBe(

@@ -20,9 +20,9 @@
  * dispose();
  */
 
-import { readsAsPagerLink } from "./article-pages.js";
 import { discoverLinks } from "./discover-links.js";
 import { normalizeUrl } from "./normalize-url.js";
+import { ARTICLE_PAGE_KEYS, COMMENT_PAGE_KEYS, readsAsPagerLink } from "./pager-vocabulary.js";
 
 export type PageKind = "article" | "list" | "other";
 
@@ -405,9 +405,6 @@ function linkLabel(body: Element, label: string, pageUrl: string): "self" | "oth
   return found;
 }
 
-/** Query keys that number the pages of one article (`show.php?id=7&page=2`). */
-const PAGE_QUERY_KEY = /^(page|pn|pg|pageno|page_no|pagenum|pageindex|curpage|currentpage|cpage)$/i;
-
 /**
  * The first page's URL when `url` is a later page of an article — `<stem>_N.<ext>` (N ≥ 2) or the same URL
  * with a page number of 2 or more in the query — and the page links to that first page from a pager
@@ -424,7 +421,10 @@ function continuedPage(document: Document, url: string): string | null {
   const match = parsed.pathname.match(/^(.*)[_-]([2-9]|[1-9]\d{1,2})(\.\w+)$/);
   if (match) firstPages.add(new URL(`${match[1]}${match[3]}`, parsed).href);
   for (const [key, value] of parsed.searchParams) {
-    if (!PAGE_QUERY_KEY.test(key) || !/^\d{1,3}$/.test(value) || Number(value) < 2) continue;
+    // A comment page (`cpage=2`) shows the article again: not a record of its own either.
+    const lower = key.toLowerCase();
+    if (!(ARTICLE_PAGE_KEYS.has(lower) || COMMENT_PAGE_KEYS.has(lower))) continue;
+    if (!/^\d{1,3}$/.test(value) || Number(value) < 2) continue;
     const first = new URL(parsed.href);
     first.searchParams.delete(key);
     firstPages.add(normalizeUrl(first.href) ?? first.href);
