@@ -71,9 +71,15 @@ export const PAGE_ONE_TEXT = /^(1|第1页|第一页|首页|first|firstpage|«|�
 /** Links to the neighbouring article, not to another page of a list. */
 export const NEIGHBOUR_ARTICLE_TEXT = /^(上一篇|下一篇|上一条|下一条|上篇|下篇|前一篇|后一篇)/;
 
-/** Anchor text reduced for the vocabulary: no spaces, brackets or separators, lower case. */
+/**
+ * Anchor text reduced for the vocabulary: no spaces, brackets or separators, lower case, and no arrows
+ * around a word (`‹ previous`, `下一页 >`, `« 首页` read as the word alone; a lone `»` stays).
+ */
 export function pagerKey(text: string): string {
-  return text.replace(/[\s[\]【】()（）〔〕「」|·]/g, "").toLowerCase();
+  return text
+    .replace(/[\s[\]【】()（）〔〕「」|·]/g, "")
+    .toLowerCase()
+    .replace(/^[«‹<＜←»›>＞→]+(?=[^«‹<＜←»›>＞→])|(?<=[^«‹<＜←»›>＞→])[«‹<＜←»›>＞→]+$/g, "");
 }
 
 /** Text a pager link shows: a page number, 第N页, 上一页/下一页, next, 首页… */
