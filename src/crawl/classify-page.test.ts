@@ -494,6 +494,19 @@ describe("classifyPage: pages that look like articles but are not", () => {
     expect(classifyAt(twoPages(back), "https://blog.example.com/?p=123&paged=2").kind).toBe("article");
   });
 
+  it("calls `_1` other where the pager numbers from 0 (`x_1.htm` is page 2) and names the first page", () => {
+    const pager = `<div id="pager"><a href="content_48.htm">[1]</a> [2] <a href="content_48_2.htm">[3]</a>
+      <a href="content_48_2.htm">下一页</a></div>`;
+    const second = classifyAt(twoPages(pager), "http://news.example.cn/2005-08/16/content_48_1.htm");
+    expect(second.kind).toBe("other");
+    expect(second.firstPageUrl).toBe("http://news.example.cn/2005-08/16/content_48.htm");
+    // The first page itself is the article.
+    const onFirst = `<div id="pager">[1] <a href="content_48_1.htm">[2]</a> <a href="content_48_2.htm">[3]</a></div>`;
+    const first = classifyAt(twoPages(onFirst), "http://news.example.cn/2005-08/16/content_48.htm");
+    expect(first.kind).toBe("article");
+    expect(first.firstPageUrl).toBeUndefined();
+  });
+
   it("calls page 2 other when a lone 第1页 link, in no pager bar, leads back to page 1", () => {
     const lone = `<p>第2页 <a href="content_1.htm">第1页</a></p>`;
     expect(classifyAt(twoPages(lone), "https://www.example.cn/c/2024-03/15/content_1_2.htm").kind).toBe(
