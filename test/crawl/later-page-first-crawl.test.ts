@@ -1,5 +1,6 @@
 /**
- * Multi-page articles whose later page the crawl reaches before the first one, on a small site on 127.0.0.1.
+ * Multi-page articles whose later page the crawl reaches before the first one, on a small site on 127.0.0.1,
+ * and how an article's later pages count against `maxPages`.
  *
  * The home page links only a later page of 丁 (numbered from 0: `d5.html`, `d5_1.html`, `d5_2.html`, so
  * `d5_1` is its SECOND page) and of 戊 (PHPCMS-style, numbered from 1: `show-12-345-1.html` is the first
@@ -259,4 +260,26 @@ describe("a crawl that reaches an article's later page first (from a list, from 
     }
     expect(byPath.get("/news/report_2.html")?.text).toContain(marker("辛", 1));
   });
+});
+
+describe("maxPages and an article's later pages", () => {
+  it("counts later pages as fetched pages, and finishes the article under way past the budget", async () => {
+    const before = site.log.length;
+    // The seed is 丁's first page: with its two later pages it spends the budget of 2 and more, so the home
+    // page it links is never fetched, and its record is still whole.
+    const { summary, records } = await crawlSite("budget", {
+      seeds: [`${site.origin}/a/2024/0301/d5.html`],
+      scope: { maxPages: 2 },
+    });
+    expect(summary.stoppedBy).toBe("max-pages");
+    expect(summary.pages).toBe(3);
+    expect(records.map((record) => record.pageUrls?.map(pathOf))).toEqual([
+      ["/a/2024/0301/d5.html", "/a/2024/0301/d5_1.html", "/a/2024/0301/d5_2.html"],
+    ]);
+    expect(site.log.slice(before).filter((path) => path !== "/robots.txt")).toEqual([
+      "/a/2024/0301/d5.html",
+      "/a/2024/0301/d5_1.html",
+      "/a/2024/0301/d5_2.html",
+    ]);
+  }, 120_000);
 });
