@@ -52,7 +52,10 @@ export function registerCrawl(program: Command): void {
       `browser rendering: ${renderModes.join("|")} (auto: pages whose counters or text JavaScript fills)`,
       "auto",
     )
-    .option("--max-pages <n>", "stop after this many pages in one pass (a resume continues it)")
+    .option(
+      "--max-pages <n>",
+      "stop after this many page fetches in one pass, an article's later pages included (a resume continues it)",
+    )
     .option("--max-depth <n>", "link depth from the seeds (pagination keeps its list's depth)")
     .option("--include <glob>", "also crawl URLs matching this glob (repeatable)", collect, [])
     .option("--exclude <glob>", "never crawl URLs matching this glob (repeatable)", collect, [])

@@ -80,7 +80,10 @@ export function addJobFlags(command: Command): Command {
     .option("--config <file>", "config file (default: ./caiji.config.ts, else ./caiji.config.json)")
     .option("--out <pattern>", "records file pattern: {job}, {date}, {time}, {run} (overrides the config)")
     .option("--state <dir>", "crawl state folder (overrides the config; default .state/<job>)")
-    .option("--max-pages <n>", "pages per run at most (a resumed run continues its budget)")
+    .option(
+      "--max-pages <n>",
+      "page fetches per run at most, an article's later pages included (a resumed run continues its budget)",
+    )
     .option("--max-depth <n>", "link depth from the seeds")
     .option("--concurrency <n>", "requests at once across all hosts")
     .option("--per-host-concurrency <n>", "requests at once on one host")

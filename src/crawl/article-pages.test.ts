@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { parseHtml } from "../extract/parse-html.js";
-import { findLaterPages, type LaterPagesOptions } from "./article-pages.js";
+import { findFirstPage, findLaterPages, type LaterPagesOptions } from "./article-pages.js";
 
 let disposers: Array<() => void> = [];
 afterEach(() => {
@@ -13,6 +13,14 @@ const ARTICLE_TEXT =
 
 /** A page with an article body, a sidebar of related articles and a list pager, and `pager` under the text. */
 function laterPages(pager: string, url: string, options: LaterPagesOptions = {}, head = ""): string[] {
+  return findLaterPages(parse(pager, url, head), url, options);
+}
+
+function firstPage(pager: string, url: string, head = ""): string | null {
+  return findFirstPage(parse(pager, url, head), url);
+}
+
+function parse(pager: string, url: string, head: string): Document {
   const html = `<!doctype html><html><head>${head}</head><body>
     <div class="nav"><a href="/">首页</a> <a href="/news/index.html">新闻</a></div>
     <h1>县里全面推进春耕备耕</h1>
@@ -26,7 +34,7 @@ function laterPages(pager: string, url: string, options: LaterPagesOptions = {},
   </body></html>`;
   const parsed = parseHtml(html, url);
   disposers.push(parsed.dispose);
-  return findLaterPages(parsed.document, url, options);
+  return parsed.document;
 }
 
 describe("findLaterPages", () => {
@@ -118,5 +126,52 @@ describe("findLaterPages", () => {
   it("does not read a WordPress post id (`?p=`) or a comment page (`cpage`) as a page number", () => {
     const pager = `<div class="nav-links"><a href="/?p=124">下一篇</a> <a href="/?p=123&amp;cpage=2">2</a></div>`;
     expect(laterPages(pager, "https://blog.example.com/?p=123")).toEqual([]);
+  });
+});
+
+describe("findFirstPage", () => {
+  it("finds the first page a later page's pager leads back to, by 上一页, 1 or a pager bar", () => {
+    const url = "http://www.example.cn/2023/0110/123_3.html";
+    const bar = `<div class="page"><a href="123.html">上一页</a> <a href="123.html">1</a>
+      <a href="123_2.html">2</a> <span>3</span></div>`;
+    expect(firstPage(bar, url)).toBe("http://www.example.cn/2023/0110/123.html");
+    expect(firstPage(`<p><a href="123.html">第1页</a> 第3页</p>`, url)).toBe(
+      "http://www.example.cn/2023/0110/123.html",
+    );
+    // The first page linked as a related article, not from a pager: `_3` may be part of the article's name.
+    expect(
+      firstPage(`<ul><li><a href="123.html">县人民医院远程会诊中心投入使用</a></li></ul>`, url),
+    ).toBeNull();
+    expect(firstPage("", url)).toBeNull();
+  });
+
+  it("takes `_1` for a later page where the pager numbers from 0 (`x.html`, `x_1.html`, `x_2.html`)", () => {
+    const pager = `<p><a href="content_48.htm">[1]</a> [2] <a href="content_48_2.htm">[3]</a>
+      <a href="content_48.htm">上一页</a> <a href="content_48_2.htm">下一页</a></p>`;
+    expect(firstPage(pager, "http://news.example.cn/2005-08/16/content_48_1.htm")).toBe(
+      "http://news.example.cn/2005-08/16/content_48.htm",
+    );
+  });
+
+  it("finds a first page numbered 1 (`show-12-345-1.html`), and query pages numbered from 1 or 0", () => {
+    const phpcms = `<div id="pages"><a href="show-12-345-1.html">上一页</a> <a href="show-12-345-1.html">1</a>
+      <span>2</span> <a href="show-12-345-3.html">3</a></div>`;
+    expect(firstPage(phpcms, "http://www.example.cn/html/2024/news_0315/show-12-345-2.html")).toBe(
+      "http://www.example.cn/html/2024/news_0315/show-12-345-1.html",
+    );
+    const drupal = `<ul class="pager"><li><a href="/node/7">« 第一页</a></li><li>2</li>
+      <li><a href="/node/7?page=2">3</a></li></ul>`;
+    expect(firstPage(drupal, "https://www.example.org/node/7?page=1")).toBe("https://www.example.org/node/7");
+    // Another article's page (another id) is not this one's first page.
+    const other = `<div class="pages"><a href="/show.php?id=8">上一页</a></div>`;
+    expect(firstPage(other, "http://www.example.cn/show.php?id=7&page=2")).toBeNull();
+  });
+
+  it("takes WordPress's `/slug/2/` back to `/slug/` by a page number, not by 首页", () => {
+    const url = "https://blog.example.com/2024/03/15/spring-farming/";
+    expect(
+      firstPage(`<div class="page-links">页面： <a href="${url}">1</a> <span>2</span></div>`, `${url}2/`),
+    ).toBe(url);
+    expect(firstPage(`<div class="page-links"><a href="${url}">首页</a></div>`, `${url}2/`)).toBeNull();
   });
 });

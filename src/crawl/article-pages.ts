@@ -15,6 +15,9 @@
  * from the same URL form, and pages beyond `maxPages` are never returned. Some sites number from 0, so that
  * `content_1.htm` (`?page=1`) is page 2: it counts as a later page unless its anchor reads 1 or 首页.
  *
+ * The other way round, `findFirstPage` tells a later page reached on its own (from a list or a sitemap) by
+ * the same URL forms and its pager's link back, so that it is not taken for an article of its own.
+ *
  * Pure: reads the document, never changes it.
  *
  * @example
@@ -22,8 +25,16 @@
  * findLaterPages(document, "http://x.cn/2023/0110/123.html");
  * // → ["http://x.cn/2023/0110/123_2.html", "http://x.cn/2023/0110/123_3.html"]
  */
-import { baseUrlOf, PAGER_TEXT_STRONG, PAGER_TEXT_WEAK } from "./discover-links.js";
+import { baseUrlOf, type DiscoveredLink, discoverLinks } from "./discover-links.js";
 import { normalizeUrl } from "./normalize-url.js";
+import {
+  ARTICLE_PAGE_KEYS,
+  COMMENT_PAGE_KEYS,
+  PAGE_ONE_TEXT,
+  PAGER_TEXT_STRONG,
+  pagerKey,
+  readsAsPagerLink,
+} from "./pager-vocabulary.js";
 
 export interface LaterPagesOptions {
   /**
@@ -37,12 +48,6 @@ export interface LaterPagesOptions {
 
 export const DEFAULT_MAX_ARTICLE_PAGES = 20;
 
-/**
- * Query keys that number the pages of one article (`show.php?id=7&page=2`). Not WordPress's `p` (a post id),
- * `cpage` (comment pages) or `paged` (list pages).
- */
-const PAGE_QUERY_KEY =
-  /^(page|pn|pg|pageno|page_no|pagenum|pagenumber|pageindex|page_index|curpage|currentpage)$/i;
 /** Page numbers a URL may carry: 1 to 999 (1 is page 2 where the first page is page 0). */
 const PAGE_NUMBER = /^(?:[1-9]\d{0,2})$/;
 
@@ -124,9 +129,97 @@ export function findLaterPages(
     .map((page) => page.url);
 }
 
+/**
+ * The article's first page when `pageUrl` is one of its later pages, null otherwise: the URL carries a page
+ * number (`123_2.html`, `?page=2`, `/slug/2/`) and the page links back, from its pager (上一页, 1, 第1页, 首页,
+ * a link in a pager bar), to the URL without it (or with page 1, or 0). Without that link back the number
+ * may be part of the article's own name (`report_2.html`), and the page is taken for an article of its own.
+ *
+ * `_1` (`?page=1`) counts too. On a site that numbers from 0 it is page 2; where it is page 1 under another
+ * name, the page it links back to is the same article. Either way the record is the other page's. The
+ * loosest form, `/N/` after a permalink, needs a page number, 上一页 or `rel=prev` back: 首页 there may be
+ * the site's home.
+ *
+ * @example
+ * findFirstPage(document, "http://x.cn/2023/0110/123_2.html") // → "http://x.cn/2023/0110/123.html"
+ */
+export function findFirstPage(document: Document, pageUrl: string): string | null {
+  const normalized = normalizeUrl(pageUrl);
+  if (normalized === null) return null;
+  const candidates = firstPageCandidates(new URL(normalized));
+  if (candidates.length === 0) return null;
+  const links = discoverLinks(document, pageUrl);
+  for (const candidate of candidates) {
+    const link = links.find((l) => leadsTo(l.url, candidate) && pagesBack(l, candidate.form));
+    if (link) return link.url;
+  }
+  return null;
+}
+
+interface FirstPageCandidate {
+  url: string;
+  form: PageForm["type"];
+}
+
+/**
+ * The URLs the first page may have, `self` being a later page, most likely first: without the number, then
+ * with page 1 (PHPCMS's `show-12-345-1.html` is followed by `-2.html`), then page 0.
+ */
+function firstPageCandidates(self: URL): FirstPageCandidate[] {
+  const out: FirstPageCandidate[] = [];
+  const add = (url: URL, form: PageForm["type"]) => {
+    const normalized = normalizeUrl(url.href);
+    if (normalized !== null && normalized !== self.href) out.push({ url: normalized, form });
+  };
+  const withPath = (pathname: string) => {
+    const url = new URL(self.href);
+    url.pathname = pathname;
+    return url;
+  };
+
+  const name = self.pathname.match(/^(.+)([_-])(\d+)(\.\w+)$/);
+  if (name && PAGE_NUMBER.test(name[3] as string)) {
+    const [, stem, separator, digits, ext] = name as unknown as [string, string, string, string, string];
+    add(withPath(`${stem}${ext}`), "name");
+    if (Number(digits) >= 2) add(withPath(`${stem}${separator}1${ext}`), "name");
+  }
+  for (const [key, value] of self.searchParams) {
+    // A comment page (`cpage=2`) is the article again: its first page is the article's too.
+    const lower = key.toLowerCase();
+    if (!(ARTICLE_PAGE_KEYS.has(lower) || COMMENT_PAGE_KEYS.has(lower)) || !PAGE_NUMBER.test(value)) continue;
+    for (const first of value === "1" ? [null, "0"] : [null, "1", "0"]) {
+      const url = new URL(self.href);
+      if (first === null) url.searchParams.delete(key);
+      else url.searchParams.set(key, first);
+      add(url, "query");
+    }
+  }
+  const segment = self.pathname.match(/^(.*[^/])\/(\d+)\/?$/);
+  if (segment && PAGE_NUMBER.test(segment[2] as string) && !/\.\w+$/.test(segment[1] as string)) {
+    add(withPath(`${segment[1]}/`), "segment");
+    add(withPath(segment[1] as string), "segment");
+  }
+  return out;
+}
+
+/** A link to the candidate; by path alone for `_N` and `/N/` pages, whose first page may carry another query. */
+function leadsTo(url: string, candidate: FirstPageCandidate): boolean {
+  if (url === candidate.url) return true;
+  return candidate.form !== "query" && url.split("?")[0] === candidate.url.split("?")[0];
+}
+
+/** Whether the link reads as the pager's way back: see `findFirstPage`. */
+function pagesBack(link: DiscoveredLink, form: PageForm["type"]): boolean {
+  const key = pagerKey(link.text);
+  if (form !== "segment") return link.pagination || readsAsPagerLink(link.text);
+  return (
+    PAGER_TEXT_STRONG.test(key) || /^(\d{1,4}|第\d{1,4}页)$/.test(key) || (link.pagination && key === "")
+  );
+}
+
 /** Anchor text that names page 1 (1, [1], 第1页, 首页) rather than the next page. */
 function readsAsPageOne(anchor: Element): boolean {
-  return /^(1|第1页|第一页|首页|first|firstpage|«|‹|<<)$/.test(pagerKey(anchor.textContent ?? ""));
+  return PAGE_ONE_TEXT.test(pagerKey(anchor.textContent ?? ""));
 }
 
 /** The page number of `url` as a later page of the article whose first page is `first`, with its form. */
@@ -157,7 +250,8 @@ function byName(url: URL, first: URL): { number: number; form: PageForm } | null
 function byQuery(url: URL, first: URL): { number: number; form: PageForm } | null {
   if (url.pathname !== first.pathname) return null;
   for (const [key, value] of url.searchParams) {
-    if (!PAGE_QUERY_KEY.test(key) || !PAGE_NUMBER.test(value)) continue;
+    // Only the keys of an article's pages: a comment page (`cpage`) shows the same text again.
+    if (!ARTICLE_PAGE_KEYS.has(key.toLowerCase()) || !PAGE_NUMBER.test(value)) continue;
     const rest = new URLSearchParams(url.searchParams);
     rest.delete(key);
     const firstRest = new URLSearchParams(first.searchParams);
@@ -212,15 +306,4 @@ function isPagerAnchor(anchor: Element): boolean {
   const rel = (anchor.getAttribute("rel") ?? "").toLowerCase().split(/\s+/);
   if (rel.includes("next") || rel.includes("prev")) return true;
   return readsAsPagerLink(anchor.textContent ?? "");
-}
-
-/** Anchor text reduced for the pager vocabulary: no spaces or brackets, lower case. */
-function pagerKey(text: string): string {
-  return text.replace(/[\s[\]【】()（）]/g, "").toLowerCase();
-}
-
-/** Text a pager link shows: a page number, 第N页, 上一页/下一页, next, 首页… */
-export function readsAsPagerLink(text: string): boolean {
-  const key = pagerKey(text);
-  return PAGER_TEXT_STRONG.test(key) || PAGER_TEXT_WEAK.test(key);
 }

@@ -483,6 +483,30 @@ describe("classifyPage: pages that look like articles but are not", () => {
     expect(classifyAt(twoPages(other), "https://www.example.cn/show.php?id=7&page=2").kind).toBe("article");
   });
 
+  it("calls a comment page (`cpage=2`) other when it leads back to the article: the same text again", () => {
+    const back = `<div class="comment-pages"><a href="/?p=123&amp;cpage=1">上一页</a> <a href="/?p=123">1</a> <b>2</b></div>`;
+    const comments = classifyAt(twoPages(back), "https://blog.example.com/?p=123&cpage=2");
+    expect(comments.kind).toBe("other");
+    expect(comments.reasons.join(" ")).toMatch(
+      /later page of https:\/\/blog\.example\.com\/\?(cpage=1&)?p=123$/,
+    );
+    // A list page key (`paged`) never makes a page a later page of an article.
+    expect(classifyAt(twoPages(back), "https://blog.example.com/?p=123&paged=2").kind).toBe("article");
+  });
+
+  it("calls `_1` other where the pager numbers from 0 (`x_1.htm` is page 2) and names the first page", () => {
+    const pager = `<div id="pager"><a href="content_48.htm">[1]</a> [2] <a href="content_48_2.htm">[3]</a>
+      <a href="content_48_2.htm">下一页</a></div>`;
+    const second = classifyAt(twoPages(pager), "http://news.example.cn/2005-08/16/content_48_1.htm");
+    expect(second.kind).toBe("other");
+    expect(second.firstPageUrl).toBe("http://news.example.cn/2005-08/16/content_48.htm");
+    // The first page itself is the article.
+    const onFirst = `<div id="pager">[1] <a href="content_48_1.htm">[2]</a> <a href="content_48_2.htm">[3]</a></div>`;
+    const first = classifyAt(twoPages(onFirst), "http://news.example.cn/2005-08/16/content_48.htm");
+    expect(first.kind).toBe("article");
+    expect(first.firstPageUrl).toBeUndefined();
+  });
+
   it("calls page 2 other when a lone 第1页 link, in no pager bar, leads back to page 1", () => {
     const lone = `<p>第2页 <a href="content_1.htm">第1页</a></p>`;
     expect(classifyAt(twoPages(lone), "https://www.example.cn/c/2024-03/15/content_1_2.htm").kind).toBe(

@@ -20,8 +20,7 @@
  * dispose();
  */
 
-import { readsAsPagerLink } from "./article-pages.js";
-import { discoverLinks } from "./discover-links.js";
+import { findFirstPage } from "./article-pages.js";
 import { normalizeUrl } from "./normalize-url.js";
 
 export type PageKind = "article" | "list" | "other";
@@ -29,6 +28,11 @@ export type PageKind = "article" | "list" | "other";
 export interface PageClassification {
   kind: PageKind;
   reasons: string[];
+  /**
+   * Set when the page reads as an article but is a later page of one (`findFirstPage`): the first page,
+   * whose record holds this page's text. The page's kind is then `other`.
+   */
+  firstPageUrl?: string;
 }
 
 export interface ClassifyPageOptions {
@@ -223,10 +227,10 @@ export function classifyPage(document: Document, options: ClassifyPageOptions = 
   ) {
     // `content_1_2.html` whose pager leads back to `content_1.html` is the article's second page: its text
     // belongs to the first page's record, not a record of its own.
-    const firstPage = continuedPage(document, options.url ?? document.URL);
-    if (firstPage) {
-      reasons.push(`later page of ${firstPage}`);
-      return { kind: "other", reasons };
+    const firstPageUrl = findFirstPage(document, options.url ?? document.URL);
+    if (firstPageUrl) {
+      reasons.push(`later page of ${firstPageUrl}`);
+      return { kind: "other", reasons, firstPageUrl };
     }
     return { kind: "article", reasons };
   }
@@ -403,42 +407,6 @@ function linkLabel(body: Element, label: string, pageUrl: string): "self" | "oth
     found = "other";
   }
   return found;
-}
-
-/** Query keys that number the pages of one article (`show.php?id=7&page=2`). */
-const PAGE_QUERY_KEY = /^(page|pn|pg|pageno|page_no|pagenum|pageindex|curpage|currentpage|cpage)$/i;
-
-/**
- * The first page's URL when `url` is a later page of an article — `<stem>_N.<ext>` (N ≥ 2) or the same URL
- * with a page number of 2 or more in the query — and the page links to that first page from a pager
- * (上一页, a page number); null otherwise.
- */
-function continuedPage(document: Document, url: string): string | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  const firstPages = new Set<string>();
-  const match = parsed.pathname.match(/^(.*)[_-]([2-9]|[1-9]\d{1,2})(\.\w+)$/);
-  if (match) firstPages.add(new URL(`${match[1]}${match[3]}`, parsed).href);
-  for (const [key, value] of parsed.searchParams) {
-    if (!PAGE_QUERY_KEY.test(key) || !/^\d{1,3}$/.test(value) || Number(value) < 2) continue;
-    const first = new URL(parsed.href);
-    first.searchParams.delete(key);
-    firstPages.add(normalizeUrl(first.href) ?? first.href);
-    first.searchParams.set(key, "1");
-    firstPages.add(normalizeUrl(first.href) ?? first.href);
-  }
-  if (firstPages.size === 0) return null;
-  // A lone "第1页" back to the first page sits in no pager bar, so its words count as much as a pager's.
-  const link = discoverLinks(document, url).find(
-    (candidate) =>
-      (candidate.pagination || readsAsPagerLink(candidate.text)) &&
-      (firstPages.has(candidate.url) || firstPages.has(candidate.url.split("?")[0] ?? "")),
-  );
-  return link ? link.url : null;
 }
 
 /**

@@ -52,7 +52,9 @@ export const crawlOptionsSchema = z.object({
   scope: z
     .object({
       /**
-       * Pages fetched in one pass over the crawl state, then stop. A resumed run continues its pass's count;
+       * Pages fetched in one pass over the crawl state, then stop. Every fetch counts: an article's later
+       * pages (fetched for its one record) and retries too; an article under way is finished past the
+       * budget, so its record is whole. A resumed run continues its pass's count;
        * the next run after a finished pass, or after one stopped here, starts a new pass and a new count
        * (`incremental.ts`). @default no limit
        */

@@ -13,7 +13,9 @@
  *      when `extract` answers with a promise, while other requests go on) and written to the records file.
  *      An article split over pages (a pager under the text, `article-pages.ts`) has its later pages fetched
  *      first, each through scope, robots.txt, politeness and retries like any request, and extracted with it
- *      into one record; they are never crawled on their own (frontier aliases of the article);
+ *      into one record; they are never crawled on their own (frontier aliases of the article). A later page
+ *      reached first (a list or a sitemap links it) is no article to `readPage` (`findFirstPage`): it yields
+ *      its links, its first page among them, and that page fetches it again with the article;
  *   5. only then is the request completed in the frontier.
  *
  * Step 5 coming last is what makes a kill harmless: a request is done only after everything it produced is

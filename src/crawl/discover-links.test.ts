@@ -108,6 +108,19 @@ describe("discoverLinks", () => {
     expect(pager("/a/1.html")).toMatchObject({ pagination: false });
   });
 
+  it("reads pager words with arrows around them (‹ previous, 下一页 >), not other words", () => {
+    const found = byUrl(
+      links(
+        `<p><a href="/news/back.htm">‹ previous</a> <a href="/news/on.htm">下一页 &gt;&gt;</a>
+           <a href="/news/more.htm">更多 &gt;&gt;</a></p>`,
+        "https://www.example.cn/news/here.htm",
+      ),
+    );
+    expect(found["https://www.example.cn/news/back.htm"]).toMatchObject({ pagination: true });
+    expect(found["https://www.example.cn/news/on.htm"]).toMatchObject({ pagination: true });
+    expect(found["https://www.example.cn/news/more.htm"]).toMatchObject({ pagination: false });
+  });
+
   it("tells numbered pager links from other numbers", () => {
     const found = byUrl(
       links(

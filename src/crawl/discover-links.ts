@@ -27,6 +27,13 @@
  * dispose();
  */
 import { normalizeUrl } from "./normalize-url.js";
+import {
+  NEIGHBOUR_ARTICLE_TEXT,
+  PAGER_TEXT_STRONG,
+  PAGER_TEXT_WEAK,
+  pageQueryKey,
+  pagerKey,
+} from "./pager-vocabulary.js";
 
 export type LinkKind = "list" | "article" | "unknown";
 
@@ -54,22 +61,10 @@ export const NON_PAGE_EXTENSIONS: ReadonlySet<string> = new Set(
   ).split(" "),
 );
 
-/** Anchor text of "next page" and other pager links (whitespace and brackets removed, lower-cased). */
-export const PAGER_TEXT_STRONG =
-  /^(下一页|下页|下一頁|後頁|后页|尾页|末页|最后一页|最末页|上一页|上页|上一頁|前页|前一页|next|nextpage|last|lastpage|prev|previous|›|»|>>|>|＞|→|»»)$/;
-/** Pager words that also mean something else (首页 is the home page too): need a pager bar around them. */
-export const PAGER_TEXT_WEAK = /^(首页|第一页|first|firstpage|«|‹|<<|<|＜|←|\d{1,4}|第\d{1,4}页|\.\.\.|…)$/;
-/** Links to the neighbouring article, not to another page of a list. */
-export const NEIGHBOUR_ARTICLE_TEXT = /^(上一篇|下一篇|上一条|下一条|上篇|下篇|前一篇|后一篇)/;
-
 /** Class/id tokens of pager containers. */
 const PAGER_CONTAINER =
   /(^|[\s_-])(pages|paging|pagination|pager|pagenav|page-?nav|page-?list|page-?box|page-?bar|pagebar|fenye|turn-?page|showpage|pagelink|page-?num)([\s_-]|$)/i;
 
-/** Query keys that carry a page number. `p`, `start` and `offset` count only on the page's own path. */
-const PAGE_QUERY_KEYS =
-  /^(page|pn|pg|pageno|page_no|pageindex|page_index|pagenum|pagenumber|currentpage|curpage|paged|cpage)$/i;
-const WEAK_PAGE_QUERY_KEYS = /^(p|start|offset|begin)$/i;
 /** Query keys that identify one article. */
 const ARTICLE_QUERY_KEYS =
   /^(id|aid|articleid|article_id|newsid|news_id|contentid|content_id|docid|doc_id|itemid|infoid|tid_a|postid|p)$/i;
@@ -184,7 +179,7 @@ export function looksLikeListUrl(url: string): boolean {
   if (leaf === "" || INDEX_LEAF.test(leaf) || PAGINATED_LEAF.test(leaf) || /^page\/\d+$/.test(path))
     return true;
   if (/\/page\/\d+\/?$/.test(path)) return true;
-  if (keys.some((k) => SECTION_QUERY_KEYS.test(k) || PAGE_QUERY_KEYS.test(k))) return true;
+  if (keys.some((k) => SECTION_QUERY_KEYS.test(k) || numbersPages(k))) return true;
   if (LIST_LEAF.test(leaf)) return true;
   // A short extension-less segment (`/news`, `/xwzx`) names a section; article slugs are longer.
   return !PAGE_EXTENSION.test(leaf) && !leaf.includes(".") && !/\d/.test(leaf) && leaf.length <= 20;
@@ -199,11 +194,18 @@ export function isPaginationUrl(url: string, pageUrl: string): boolean {
   if (PAGINATED_LEAF.test(leaf) || /\/page\/\d+\/?$/.test(link.pathname)) return true;
   for (const [key, value] of link.searchParams) {
     if (!/^\d{1,5}$/.test(value)) continue;
-    if (PAGE_QUERY_KEYS.test(key)) return true;
-    if (WEAK_PAGE_QUERY_KEYS.test(key) && link.host === page.host && link.pathname === page.pathname)
+    // Article, list and comment page keys alike: any of them leads to another page of something.
+    if (numbersPages(key)) return true;
+    if (pageQueryKey(key) === "weak" && link.host === page.host && link.pathname === page.pathname)
       return true;
   }
   return isContinuationOf(link, page);
+}
+
+/** A query key that numbers pages wherever it appears (`page`, `paged`, `cpage`; not `p` or `start`). */
+function numbersPages(key: string): boolean {
+  const group = pageQueryKey(key);
+  return group !== null && group !== "weak";
 }
 
 /** `?id=123`, `?aid=88`, `?newsid=abc123`; `?p=` only with a plain number (WordPress post ids). */
@@ -221,7 +223,7 @@ interface LinkFlags {
 }
 
 function kindOf(url: string, pageUrl: string, text: string, pagination: boolean): LinkKind {
-  if (NEIGHBOUR_ARTICLE_TEXT.test(compact(text))) return "article";
+  if (NEIGHBOUR_ARTICLE_TEXT.test(pagerKey(text))) return "article";
   if (pagination) {
     const link = parseUrl(url);
     const page = parseUrl(pageUrl);
@@ -270,7 +272,7 @@ function readsLikeHeadline(text: string): boolean {
 
 /** Pager words, or a number / 首页 inside something that looks like a pager bar. */
 function isPagerAnchor(anchor: Element, text: string): boolean {
-  const key = compact(text);
+  const key = pagerKey(text);
   if (key === "") return false;
   if (PAGER_TEXT_STRONG.test(key)) return true;
   if (!PAGER_TEXT_WEAK.test(key)) return false;
@@ -302,7 +304,7 @@ function inPagerRun(anchor: Element): boolean {
   const anchors = [...container.querySelectorAll("a")];
   if (anchors.length < 3 || anchors.length > 40) return false;
   const pagerLike = anchors.filter((a) => {
-    const key = compact(anchorText(a));
+    const key = pagerKey(anchorText(a));
     return PAGER_TEXT_STRONG.test(key) || PAGER_TEXT_WEAK.test(key);
   }).length;
   return pagerLike >= 3 && pagerLike * 2 >= anchors.length;
@@ -362,11 +364,6 @@ function anchorText(anchor: Element): string {
   const fallback =
     anchor.getAttribute("title") ?? anchor.querySelector("img[alt]")?.getAttribute("alt") ?? "";
   return fallback.replace(/\s+/g, " ").trim();
-}
-
-/** Anchor text reduced for vocabulary matching: no spaces or brackets, lower case. */
-function compact(text: string): string {
-  return text.replace(/[\s[\]【】()（）〔〕「」|·]/g, "").toLowerCase();
 }
 
 function relTokens(element: Element): Set<string> {

@@ -25,7 +25,7 @@ import { ErrorsSink } from "../output/errors-sink.js";
 import { JsonlSink } from "../output/jsonl-sink.js";
 import type { ArticleRecord } from "../output/record-schema.js";
 import { findLaterPages } from "./article-pages.js";
-import { classifyPage } from "./classify-page.js";
+import { classifyPage, type PageClassification } from "./classify-page.js";
 import { type CrawlParts, crawl, type FoundLink, type PageReading } from "./crawl.js";
 import { type CrawlOptions, defaultErrorsPath, defaultStateDir } from "./crawl-options.js";
 import { discoverLinks, linkKindOfUrl } from "./discover-links.js";
@@ -264,11 +264,22 @@ function readPage(
       kind: link.kind,
       pagination: link.pagination,
     }));
-    const links = adapter.followLinks(document, page.url, generic);
-    isArticle = adapter.classify(document, page, () => classifyPage(document).kind) === "article";
-    return isArticle
-      ? { links, isArticle, laterPages: findLaterPages(document, page.url) }
-      : { links, isArticle };
+    let classified: PageClassification | undefined;
+    const kind = adapter.classify(document, page, () => {
+      classified = classifyPage(document);
+      return classified.kind;
+    });
+    isArticle = kind === "article";
+    if (isArticle) {
+      const links = adapter.followLinks(document, page.url, generic);
+      return { links, isArticle, laterPages: findLaterPages(document, page.url) };
+    }
+    // A later page of an article reached on its own (from a list, a sitemap): its first page, which fetches
+    // this one with it, is the article, and is followed at this page's depth like the pager link it is.
+    const firstPageUrl = classified?.firstPageUrl;
+    const toFirst = (link: (typeof generic)[number]) =>
+      link.url === firstPageUrl ? { ...link, kind: "article" as const, pagination: true } : link;
+    return { links: adapter.followLinks(document, page.url, generic.map(toFirst)), isArticle };
   } finally {
     if (!isArticle || !extractsHere) documents.release(page);
   }
