@@ -7,8 +7,11 @@
  * declared titles (og:title, twitter:title, JSON-LD headline) explain, plus any block whose whole text is
  * a `<title>` part; the one with the longest shared run wins, h1 breaking ties. A weak overlap (a column
  * name, a few characters) yields to the declared title, then to the heading right above a byline; a
- * `<title>` that is only the site's name does not crown the logo. Last resorts: the first `<title>`
- * part, then the first heading that is not the logo.
+ * `<title>` that is only the site's name does not crown the logo. Which `<title>` part is the headline
+ * and which are the site's is not read from their order but from the page (`title-layout.ts`): a heading
+ * showing a part of `新闻中心 - headline` or `站名-栏目-headline` is the headline even though the part
+ * ends the title. Last resorts: the `<title>` part most likely the headline, then the first heading that
+ * is not the logo.
  *
  * The headline's element is also the anchor the byline scanner measures distances from, so it lives in
  * its own module rather than inside `title.ts`.
@@ -19,17 +22,20 @@ import { firstMetaValue, type JsonLdObject, jsonLdString, type MetaTags } from "
 import { headlineDate, withoutHeadlineDate } from "./headline-date.js";
 import { parseDate } from "./normalize-date.js";
 import { attributeMarker, collapseWhitespace, lineIndexOf, type PageLine } from "./page-lines.js";
-import { genericTest, homeLinkTexts, isWeakTitle } from "./weak-title.js";
+import {
+  headlineRunOf,
+  likelyHeadlinePart,
+  splitTitle,
+  type TitlePart,
+  type TitleRun,
+} from "./title-layout.js";
+import { homeLinkTexts, isWeakTitle, type TitleTests, titleTests } from "./weak-title.js";
 
 export interface Headline {
   text: string;
   /** The element showing the headline, or null when the text came from `<head>` only. */
   element: Element | null;
 }
-
-/** Separators sites put between headline, column and site name in `<title>`. */
-const TITLE_SEPARATORS =
-  /\s+[-–—|·•_]\s+|\s*(?:_+|\||｜|--+|——|－|::)\s*|(?<=[\u4e00-\u9fff）》」])-(?=[\u4e00-\u9fff（《「])/;
 
 const DECLARED_TITLE_META = ["og:title", "twitter:title", "articletitle", "headline"];
 
@@ -71,12 +77,9 @@ export function sharedRun(a: string, b: string): number {
   return best;
 }
 
-/** `<title>` split on the separators sites use; the parts in page order. */
+/** `<title>` split on the separators sites use (`title-layout.ts`); the parts in page order. */
 export function titleParts(title: string): string[] {
-  return cleanTitle(title)
-    .split(TITLE_SEPARATORS)
-    .map((part) => part.trim())
-    .filter((part) => part.length > 0);
+  return splitTitle(cleanTitle(title)).map((part) => part.text);
 }
 
 function declaredTitles(meta: MetaTags, jsonLd: readonly JsonLdObject[]): string[] {
@@ -103,13 +106,19 @@ function isInLogo(element: Element): boolean {
   return false;
 }
 
-function isSiteBranding(element: Element, document: Document, siteNames: readonly string[]): boolean {
+/**
+ * Whether an element shows the site's name rather than a headline: a declared name, a `<title>` part taken
+ * for the site's (`siteParts`, comparison form), the logo, a link to the home page.
+ */
+function isSiteBranding(
+  element: Element,
+  document: Document,
+  siteNames: readonly string[],
+  siteParts: readonly string[],
+): boolean {
   const text = comparable(element.textContent ?? "");
   if (siteNames.some((name) => comparable(name).includes(text))) return true;
-  // In `栏目--站名官网` the trailing part is the site; a heading that is only (part of) it is the logo.
-  const parts = titleParts(document.title ?? "");
-  const last = parts[parts.length - 1];
-  if (parts.length >= 2 && last && comparable(last).includes(text)) return true;
+  if (showsSitePart(text, siteParts)) return true;
   if (isInLogo(element)) return true;
   const link = element.querySelector("a[href]");
   if (link && comparable(link.textContent ?? "") === text) {
@@ -148,31 +157,60 @@ export function findHeadline(
   links: readonly Element[] = Array.from(document.querySelectorAll("a[href]")),
 ): Headline | null {
   const title = cleanTitle(document.title ?? "");
+  const parts = splitTitle(title);
   const declared = declaredTitles(meta, jsonLd);
   const references = [title, ...declared].filter((text) => text.length > 0).map(comparable);
   const siteNames = siteNameHints(meta, title);
 
-  const scored = scoreCandidates(
+  // Scored before the `<title>`'s parts are told apart, since what the page shows is the evidence for it.
+  const shown = scoreCandidates(
     document,
     [...candidates, ...linesShowingTitle(lines, title)],
     references,
     siteNames,
+    [],
   );
-  const weak = weakTitleTest(document, title, candidates, lines, siteNames, links, scored);
+  // The suffix guess among the hints is what the `<title>`'s parts are tested for, so it is no evidence here.
+  const tests = titleTestsFor(document, candidates, lines, declaredSiteNames(meta), links, shown);
+  const run = headlineRunOf(title, parts, {
+    comparable,
+    shown: elementsByText(shown),
+    declared: declared.map(comparable),
+    generic: tests.generic,
+    siteName: tests.siteName,
+    endsBreadcrumb: tests.endsBreadcrumb,
+    // A heading or headline element, not any block that happens to repeat a `<title>` part.
+    isArticleHeading: (element) =>
+      candidates.includes(element) &&
+      articleHeading(document, candidates, lines, siteNames, [], tests.generic)?.element === element,
+  });
+  const siteParts = sitePartsOf(parts, run);
+  const scored = shown.filter(
+    (entry) => !showsSitePart(comparable(entry.element.textContent ?? ""), siteParts),
+  );
+  const weak = run ? null : weakTitleTest(parts, tests.generic);
   if (weak) {
-    const headline = headlineUnderWeakTitle(document, candidates, lines, declared, siteNames, weak);
+    const headline = headlineUnderWeakTitle(
+      document,
+      candidates,
+      lines,
+      declared,
+      siteNames,
+      siteParts,
+      weak,
+    );
     if (headline) return headline;
   }
   const best = scored[0];
   const chosen = (entry: Scored): Headline => ({
-    text: trimToTitlePart(entry.text, title),
+    text: trimToTitlePart(entry.text, title, run),
     element: innermost(entry, scored),
   });
-  const aboveByline = (): Headline | null => headingAboveByline(document, lines, siteNames);
+  const aboveByline = (): Headline | null => headingAboveByline(document, lines, siteNames, siteParts);
   if (best && isStrongMatch(best)) {
     // A `<title>` that is only the site's name matches the logo heading perfectly; a different heading
     // sitting right above a byline is then the article's.
-    if (titleParts(title).length === 1 && comparable(best.text) === comparable(title)) {
+    if (parts.length === 1 && comparable(best.text) === comparable(title)) {
       const byline = aboveByline();
       if (byline?.element && byline.element !== best.element && !best.element.contains(byline.element)) {
         return byline;
@@ -187,9 +225,39 @@ export function findHeadline(
   const byline = aboveByline();
   if (byline) return byline;
   if (best) return chosen(best);
-  const [firstPart] = titleParts(title);
-  if (firstPart) return { text: firstPart, element: null };
-  return firstHeading(candidates, document, siteNames);
+  const part = likelyHeadlinePart(parts, run, comparable, tests.generic);
+  if (part) return { text: part, element: null };
+  return firstHeading(candidates, document, siteNames, siteParts);
+}
+
+/** Scored candidates by their text in comparison form: what the page shows of the `<title>`. */
+function elementsByText(scored: readonly Scored[]): Map<string, Element[]> {
+  const byText = new Map<string, Element[]>();
+  for (const entry of scored) {
+    const key = comparable(entry.text);
+    const elements = byText.get(key);
+    if (elements) elements.push(entry.element);
+    else byText.set(key, [entry.element]);
+  }
+  return byText;
+}
+
+/**
+ * The `<title>` parts taken for the site's name, in comparison form: those at either end outside the
+ * headline's run; without a run, the last of several parts, where sites put their name.
+ */
+function sitePartsOf(parts: readonly TitlePart[], run: TitleRun | null): string[] {
+  const last = parts.length - 1;
+  if (!run) return last >= 1 ? [comparable(parts[last]?.text ?? "")] : [];
+  const ends: string[] = [];
+  if (run.from > 0) ends.push(comparable(parts[0]?.text ?? ""));
+  if (run.to < last) ends.push(comparable(parts[last]?.text ?? ""));
+  return ends;
+}
+
+/** Whether a text (comparison form) is only (part of) a `<title>` part taken for the site's name. */
+function showsSitePart(text: string, siteParts: readonly string[]): boolean {
+  return text.length > 0 && siteParts.some((part) => part.includes(text));
 }
 
 /**
@@ -201,6 +269,7 @@ function scoreCandidates(
   elements: readonly Element[],
   references: readonly string[],
   siteNames: readonly string[],
+  siteParts: readonly string[],
   skip: (key: string) => boolean = () => false,
 ): Scored[] {
   const scored: Scored[] = [];
@@ -217,7 +286,7 @@ function scoreCandidates(
     // Most of the candidate must be explained by a declared title, or it is a container or a teaser.
     if (shared < Math.min(MIN_SHARED_CHARS, key.length) || shared < key.length * 0.5) continue;
     // Selector and ancestor checks last: they are the slow part on a DOM, and few candidates get here.
-    if (element.closest("a[href]") || isSiteBranding(element, document, siteNames)) continue;
+    if (element.closest("a[href]") || isSiteBranding(element, document, siteNames, siteParts)) continue;
     scored.push({ element, text, shared });
   }
   return scored.sort(
@@ -230,25 +299,19 @@ function scoreCandidates(
 const MAX_WEAK_TITLE_PART_CHARS = 30;
 
 /**
- * When every part of the `<title>` is a section name or the site's name (`新闻中心`, `新闻动态--站名`),
- * the test that tells such generic texts apart (see `weak-title.ts`); null for a title that names the
- * article.
+ * The page's evidence for telling section and site names from an article's words (see `weak-title.ts`),
+ * read lazily: the `<title>`'s parts and the headings are tested against it.
  */
-function weakTitleTest(
+function titleTestsFor(
   document: Document,
-  title: string,
   candidates: readonly Element[],
   lines: readonly PageLine[],
   siteNames: readonly string[],
   links: readonly Element[],
-  scored: readonly Scored[],
-): ((key: string) => boolean) | null {
-  const parts = titleParts(title).map(comparable);
-  const leading = parts.length > 1 ? parts.slice(0, -1) : parts;
-  // Long parts name an article: nothing else is read then.
-  if (leading.length === 0 || leading.some((part) => part.length > MAX_WEAK_TITLE_PART_CHARS)) return null;
-  const generic = genericTest({
-    shown: new Set(scored.map((entry) => comparable(entry.text))),
+  shown: readonly Scored[],
+): TitleTests {
+  return titleTests({
+    shown: new Set(shown.map((entry) => comparable(entry.text))),
     headings: () =>
       candidates
         .filter((element) => element.localName === "h1" && !isInLogo(element))
@@ -261,7 +324,21 @@ function weakTitleTest(
     lines,
     comparable,
   });
-  return isWeakTitle(parts, generic) ? generic : null;
+}
+
+/**
+ * When every part of the `<title>` is a section name or the site's name (`新闻中心`, `新闻动态--站名`),
+ * the test that tells such generic texts apart; null for a title that names the article.
+ */
+function weakTitleTest(
+  parts: readonly TitlePart[],
+  generic: (key: string) => boolean,
+): ((key: string) => boolean) | null {
+  const keys = parts.map((part) => comparable(part.text));
+  const leading = keys.length > 1 ? keys.slice(0, -1) : keys;
+  // Long parts name an article: nothing else is read then.
+  if (leading.length === 0 || leading.some((part) => part.length > MAX_WEAK_TITLE_PART_CHARS)) return null;
+  return isWeakTitle(keys, generic) ? generic : null;
 }
 
 /**
@@ -276,18 +353,26 @@ function headlineUnderWeakTitle(
   lines: readonly PageLine[],
   declared: readonly string[],
   siteNames: readonly string[],
+  siteParts: readonly string[],
   generic: (key: string) => boolean,
 ): Headline | null {
   const [declaredTitle] = declared.filter((text) => !generic(comparable(text)));
   if (declaredTitle) {
-    const scored = scoreCandidates(document, candidates, [comparable(declaredTitle)], siteNames, generic);
+    const scored = scoreCandidates(
+      document,
+      candidates,
+      [comparable(declaredTitle)],
+      siteNames,
+      siteParts,
+      generic,
+    );
     const best = scored[0];
     if (best && isStrongMatch(best)) return { text: best.text, element: innermost(best, scored) };
     return { text: declaredTitle, element: null };
   }
   return (
-    headingAboveByline(document, lines, siteNames, generic) ??
-    articleHeading(document, candidates, lines, siteNames, generic)
+    headingAboveByline(document, lines, siteNames, siteParts, generic) ??
+    articleHeading(document, candidates, lines, siteNames, siteParts, generic)
   );
 }
 
@@ -314,6 +399,7 @@ function articleHeading(
   candidates: readonly Element[],
   lines: readonly PageLine[],
   siteNames: readonly string[],
+  siteParts: readonly string[],
   generic: (key: string) => boolean,
 ): Headline | null {
   const body = articleBodyLines(lines, -1)[0];
@@ -328,7 +414,7 @@ function articleHeading(
     const index = lineIndexOf(lines, element);
     const line = lines[index];
     if (line?.zone !== "content" || index > bodyStart) continue;
-    if (element.closest("a[href]") || isSiteBranding(element, document, siteNames)) continue;
+    if (element.closest("a[href]") || isSiteBranding(element, document, siteNames, siteParts)) continue;
     found.push({ headline: { text, element }, rank: headingRank(element), index });
   }
   // The page's furniture (navigation, breadcrumb) ends above the article: a heading between it and the
@@ -353,12 +439,15 @@ function firstHeading(
   candidates: readonly Element[],
   document: Document,
   siteNames: readonly string[],
+  siteParts: readonly string[],
 ): Headline | null {
   for (const tag of ["h1", "h2"]) {
     for (const element of candidates) {
       if (element.localName !== tag) continue;
       const text = cleanTitle(withoutHeadlineDate(element.textContent ?? "", headlineDate(element, asDate)));
-      if (text.length < 2 || text.length > 200 || isSiteBranding(element, document, siteNames)) continue;
+      if (text.length < 2 || text.length > 200 || isSiteBranding(element, document, siteNames, siteParts)) {
+        continue;
+      }
       return { text, element };
     }
   }
@@ -400,19 +489,28 @@ function innermost(best: Scored, scored: readonly Scored[]): Element {
   return inner?.element ?? best.element;
 }
 
-/** A candidate that shows a badge or byline besides the title (`原创 headline`) is cut to the title part. */
-function trimToTitlePart(text: string, title: string): string {
+/**
+ * A candidate that shows a badge or byline besides the title (`原创 headline`) is cut to the title part;
+ * one that shows the `<title>`'s headline run whole (`“十四五”规划 - 解读`) is not.
+ */
+function trimToTitlePart(text: string, title: string, run: TitleRun | null): string {
+  if (run && comparable(text) === comparable(run.text)) return text;
   const parts = titleParts(title).filter((part) => part.length >= MIN_SHARED_CHARS);
   const inside = parts.filter((part) => text.includes(part) && part.length < text.length);
   const longest = inside.sort((a, b) => b.length - a.length)[0];
   return longest && longest.length >= text.length * 0.6 ? longest : text;
 }
 
-/** Names the site goes by: og:site_name, application-name and the `<title>` part repeated as a suffix. */
-export function siteNameHints(meta: MetaTags, title: string): string[] {
-  const names = [firstMetaValue(meta, ["og:site_name", "application-name", "sitename", "site_name"])].filter(
+/** The site's name as its meta tags declare it: og:site_name, application-name. */
+function declaredSiteNames(meta: MetaTags): string[] {
+  return [firstMetaValue(meta, ["og:site_name", "application-name", "sitename", "site_name"])].filter(
     (name): name is string => name !== null,
   );
+}
+
+/** Names the site goes by: og:site_name, application-name and the `<title>` part repeated as a suffix. */
+export function siteNameHints(meta: MetaTags, title: string): string[] {
+  const names = declaredSiteNames(meta);
   const parts = titleParts(title);
   const last = parts[parts.length - 1];
   // The trailing part names the site only when a longer part (the headline) precedes it.
@@ -431,6 +529,7 @@ function headingAboveByline(
   document: Document,
   allLines: readonly PageLine[],
   siteNames: readonly string[],
+  siteParts: readonly string[],
   skip: (key: string) => boolean = () => false,
 ): Headline | null {
   const lines = allLines.filter((line) => line.zone === "content");
@@ -447,7 +546,7 @@ function headingAboveByline(
       !block.querySelector("b, strong")
     )
       continue;
-    if (skip(comparable(above.text)) || isSiteBranding(block, document, siteNames)) continue;
+    if (skip(comparable(above.text)) || isSiteBranding(block, document, siteNames, siteParts)) continue;
     return { text: cleanTitle(above.text), element: block };
   }
   return null;

@@ -226,6 +226,120 @@ describe("extractTitle", () => {
     expect(titleOf(html)).toBe(expected);
   });
 
+  // The headline is not always the first part of the <title>: sections and sites stand before it too.
+  test.each([
+    [
+      "column first, the h1 shows the headline part",
+      `<title>新闻中心 - 青河县春季植树活动启动</title>${NAV}<h1>青河县春季植树活动启动</h1>${BODY}`,
+      "青河县春季植树活动启动",
+    ],
+    [
+      "column first, no heading: the column word is struck out",
+      `<title>新闻中心 - 青河县春季植树活动启动</title>${NAV}${BODY}`,
+      "青河县春季植树活动启动",
+    ],
+    [
+      "column first, og:title names the headline part",
+      `<head><title>工作动态_青河县春季植树活动启动</title>
+       <meta property="og:title" content="青河县春季植树活动启动"></head>${NAV}${BODY}`,
+      "青河县春季植树活动启动",
+    ],
+    [
+      "a breadcrumb trail as the <title>, no heading",
+      `<title>首页 > 工作动态 > 老旧小区加装电梯今年再推进</title>${BODY}`,
+      "老旧小区加装电梯今年再推进",
+    ],
+    [
+      "a breadcrumb trail glued with 》, a book title's 》 inside the headline kept",
+      `<title>首页》工作动态》学习《条例》心得体会</title>${BODY}`,
+      "学习《条例》心得体会",
+    ],
+    [
+      "site, column, headline: og:site_name names the site, the h1 shows the headline",
+      `<head><title>青河市人民政府-通知公告-关于做好春节期间安全生产工作的通知</title>
+       <meta property="og:site_name" content="青河市人民政府"></head>${NAV}
+       <h1>关于做好春节期间安全生产工作的通知</h1>${BODY}`,
+      "关于做好春节期间安全生产工作的通知",
+    ],
+    [
+      "site, column, headline without a heading: the footer's sponsor line names the site",
+      `<title>青河市人民政府-通知公告-关于做好春节期间安全生产工作的通知</title>${NAV}${BODY}
+       <div class="footer">主办单位：青河市人民政府办公室 地址：青河市人民路1号</div>`,
+      "关于做好春节期间安全生产工作的通知",
+    ],
+    [
+      "column first, the breadcrumb ends with the headline part, a sidebar heading near",
+      `<title>工作动态 - 老旧小区加装电梯今年再推进</title>${NAV}
+       <div class="breadcrumb">当前位置：<a href="/">首页</a> &gt; <a href="/gzdt/">工作动态</a> &gt; 老旧小区加装电梯今年再推进</div>
+       <h2>本周热点文章推荐</h2>${BODY}`,
+      "老旧小区加装电梯今年再推进",
+    ],
+    [
+      "site, column, headline and no other evidence: not the part shaped like an organisation's name",
+      `<title>XX市人民政府-通知公告-关于做好春节期间安全生产工作的通知</title>${BODY}`,
+      "关于做好春节期间安全生产工作的通知",
+    ],
+    [
+      "site first, named by the logo, the headline in a title-marked h2",
+      `<title>青河日报 | 青河县春季植树活动启动</title><div class="logo"><a href="/">青河日报</a></div>${NAV}
+       <h2 class="title">青河县春季植树活动启动</h2>${BODY}`,
+      "青河县春季植树活动启动",
+    ],
+    [
+      "site first, the logo the only heading: the other part is the headline",
+      `<title>青河日报 | 青河县春季植树活动启动</title><div class="logo"><h1>青河日报</h1></div>${NAV}${BODY}`,
+      "青河县春季植树活动启动",
+    ],
+    [
+      "English, site first, the site's name a home link",
+      `<title>Daily Planet | City council approves the new budget plan</title>
+       <h1><a href="/">Daily Planet</a></h1><h2>City council approves the new budget plan</h2>
+       <div class="content"><p>The city council approved the new budget plan on Tuesday after a long debate.</p></div>`,
+      "City council approves the new budget plan",
+    ],
+    [
+      "a headline with a dash of its own, shown whole by the h1, is not cut",
+      `<title>全面深化改革开放 - 解读</title><h1>全面深化改革开放 - 解读</h1>${BODY}`,
+      "全面深化改革开放 - 解读",
+    ],
+    [
+      "a headline with a dash of its own before the site's name",
+      `<title>“十四五”规划 - 解读 - 新华网</title><h1>“十四五”规划 - 解读</h1>${BODY}`,
+      "“十四五”规划 - 解读",
+    ],
+    [
+      "a book title's 》 does not split the <title>",
+      `<title>《民法典》解读_青河普法网</title>${BODY}`,
+      "《民法典》解读",
+    ],
+    // Negative cases: the end of the <title> is still the site's unless the page says otherwise.
+    [
+      "column and site: an unmarked logo h1 above the navigation is not the headline",
+      `<title>新闻中心 - 江南机械有限公司</title><h1>江南机械有限公司</h1>${NAV}
+       <h2>公司荣获省级专精特新企业称号</h2>${BODY}<div>版权所有：江南机械有限公司</div>`,
+      "公司荣获省级专精特新企业称号",
+    ],
+    [
+      "a block repeating the site's part of the <title> is not the headline",
+      `<title>金锺国 - 维基百科，自由的百科全书</title>${NAV}<h1>金锺国</h1>
+       <div id="siteSub">维基百科，自由的百科全书</div>${BODY}`,
+      "金锺国",
+    ],
+    [
+      "headline and an unknown site's name, no heading: the first part",
+      `<title>两会今日开幕 - 中华人民共和国中央人民政府门户网站</title>${BODY}`,
+      "两会今日开幕",
+    ],
+    [
+      "headline, an unknown column and the site: the headline alone",
+      `<head><title>交通运输部打造综合立体交通网络 - 股票频道 - 和讯网</title>
+       <meta property="og:site_name" content="和讯网"></head>${BODY}`,
+      "交通运输部打造综合立体交通网络",
+    ],
+  ])("%s", (_name, html, expected) => {
+    expect(titleOf(html)).toBe(expected);
+  });
+
   test("does not change the document", () => {
     const { document, dispose } = parseHtml("<title>标题_站名</title><h1>标题</h1>", ctx.url);
     const before = document.documentElement.outerHTML;

@@ -9,8 +9,12 @@
  * separators (`2023-01-10 · 1,288 views · 3 comments`), never followed by more words (`10 views of Paris`)
  * or by a sentence's full stop (`the clip drew 500 views.`), so a headline or a sentence is not a count.
  *
+ * A year in a count's place (`Views 2023 / 01 / 10`) is refused as the labels' values are (`views-year.ts`).
+ *
  * @example viewCountPhrase("By Jane Doe · March 3, 2023 · 1,288 views") // { digits: "1,288", unit: undefined }
  */
+
+import { isYearNotCount } from "./views-year.js";
 
 /** An English count: `1,288`, `88`, `1.2` before a `k`/`m` unit. */
 const COUNT = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?([km])?`;
@@ -26,11 +30,14 @@ const ITEM_END = String.raw`(?=\s*$|\s*[|｜·•,;/\u2063)\]]|\s+\d)`;
 
 const VIEW_WORDS = String.raw`(?:page\s?)?(?:views?|reads|hits|visits)`;
 
+/** `Views 1,288`: the one phrase whose count has no marker of its own (a bracket, `times`, the word after). */
+const WORD_THEN_COUNT = new RegExp(`${ITEM_START}${VIEW_WORDS}\\s+${COUNT}${ITEM_END}`, "i");
+
 const PHRASES: readonly RegExp[] = [
   // `1,288 views`, `1.2k views`
   new RegExp(`${ITEM_START}${COUNT}\\s+${VIEW_WORDS}${ITEM_END}`, "i"),
   // `Views 1,288`, `Views (1,288)`
-  new RegExp(`${ITEM_START}${VIEW_WORDS}\\s+${COUNT}${ITEM_END}`, "i"),
+  WORD_THEN_COUNT,
   new RegExp(`${ITEM_START}${VIEW_WORDS}\\s*[(（]\\s*${COUNT}\\s*[)）]`, "i"),
   // `Read 3,402 times`, `viewed 88 times`
   new RegExp(`${ITEM_START}(?:read|viewed|visited|accessed)\\s+${COUNT}\\s+times${ITEM_END}`, "i"),
@@ -48,9 +55,16 @@ export function viewCountPhrase(text: string): PhraseCount | null {
   for (const phrase of PHRASES) {
     const found = phrase.exec(text);
     // `1.2 views` is no count: a decimal needs its unit.
-    if (found?.[1] && (found[2] !== undefined || !found[1].includes("."))) {
-      return { digits: found[1], unit: found[2] };
-    }
+    if (!found?.[1] || (found[2] === undefined && found[1].includes("."))) continue;
+    const year = isYearNotCount({
+      digits: found[1],
+      marked: found[2] !== undefined || phrase !== WORD_THEN_COUNT,
+      following: text.slice(found.index + found[0].length),
+      itemRest: "",
+      // The word says it counts: only a date going on makes the number a year.
+      countShown: true,
+    });
+    if (!year) return { digits: found[1], unit: found[2] };
   }
   return null;
 }

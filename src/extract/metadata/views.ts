@@ -8,8 +8,9 @@
  * elsewhere; so does a `0` left in the element a script fills (`views-placeholder.ts`). Comment and
  * share counts have labels of their own (评论, 跟贴, 分享), which end a views value instead of feeding it.
  *
- * A number that is part of a date (`阅读 2023-01-10`, `浏览：2023年1月`), a phone number (`0510-…`,
- * eleven digits) or a compact date (`20230110`) is not a count, nor is a counter in the site's footer
+ * A number that is part of a date (`阅读 2023-01-10`, `浏览：2023年1月`), a year standing where the count
+ * would (`阅读 2023`, `浏览 2024年`: `views-year.ts`), a phone number (`0510-…`, eleven digits) or a
+ * compact date (`20230110`) is not a count, nor is a counter in the site's footer
  * next to its copyright line. Counts written as phrases rather than labels (`1,288 views`,
  * `Read 3,402 times`, `本文已被浏览 1288 次`) are read last, from the same article region (`views-phrases.ts`).
  */
@@ -17,9 +18,10 @@ import { isInArticleRegion } from "./article-body.js";
 import { type BylineHit, hitsFor, MAX_BYLINE_CHARS } from "./byline-labels.js";
 import type { MetadataContext } from "./context.js";
 import { analyzePage, type PageAnalysis } from "./page-analysis.js";
-import type { PageLine } from "./page-lines.js";
+import { ELEMENT_SEAM, type PageLine } from "./page-lines.js";
 import { viewCountPhrase } from "./views-phrases.js";
 import { hasZeroPlaceholder } from "./views-placeholder.js";
+import { isYearNotCount, labelNamesCount } from "./views-year.js";
 
 /** Multipliers for abbreviated counts: `1.2万`, `3.5w`, `2.1k`, `1.2M views`. */
 const MULTIPLIERS: Record<string, number> = {
@@ -70,7 +72,7 @@ function labelledViews(page: PageAnalysis): number | null | undefined {
     if (isSiteFooter(hit.line, page) || isListEntry(hit.line)) continue;
     const after = LEADING_COUNT.exec(hit.value);
     if (after) {
-      const count = plausibleCount(after[1], after[2]);
+      const count = readsAsYear(hit, after, page) ? null : plausibleCount(after[1], after[2]);
       if (count === null) continue;
       // `<span id="hits">0</span>`: the script that writes the count has not run.
       return count === 0 && hasZeroPlaceholder(hit.line.block) ? null : count;
@@ -89,6 +91,35 @@ function labelledViews(page: PageAnalysis): number | null | undefined {
     }
   }
   return undefined;
+}
+
+/** A count's marker in the matched value: brackets, 次/人, a views word. */
+const COUNT_MARKER = /[(（[\]）)次人]|views?|hits?|reads?/i;
+
+/** A plain count as a label's whole value: `评论 5`, `分享：1.2万`. */
+const PLAIN_COUNT = /^\d[\d,，]*(?:\.\d+)?\s*(?:万|w|千|k)?\s*(?:次|人)?$/i;
+
+/** Whether the number after a views label is a year rather than a count (`views-year.ts`). */
+function readsAsYear(hit: BylineHit, match: RegExpExecArray, page: PageAnalysis): boolean {
+  const digits = match[1] ?? "";
+  const text = hit.line.text;
+  const at = text.indexOf(digits, hit.start + hit.label.length);
+  const inValue = hit.value.indexOf(digits);
+  return isYearNotCount({
+    digits,
+    marked:
+      match[2] !== undefined ||
+      COUNT_MARKER.test(match[0]) ||
+      (at >= 0 && /[(（[【]\s*$/.test(text.slice(0, at))),
+    following: (at >= 0
+      ? text.slice(at + digits.length)
+      : hit.value.slice(inValue + digits.length)
+    ).replaceAll(ELEMENT_SEAM, " "),
+    itemRest: hit.value.slice(inValue + digits.length),
+    countShown:
+      labelNamesCount(hit.label) ||
+      page.hits.some((other) => other !== hit && other.line === hit.line && PLAIN_COUNT.test(other.value)),
+  });
 }
 
 /** A word every count phrase holds: a cheap test before the phrases themselves. */
@@ -173,11 +204,13 @@ const MAX_PLAIN_DIGITS = 9;
 /** `20230110`: a date written without separators. */
 const COMPACT_DATE = /^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/;
 
-/** {@link toCount}, refusing numbers that are phone numbers, IDs or compact dates rather than counts. */
+/** {@link toCount}, refusing numbers that are phone numbers, IDs, compact dates or bare decimals rather than counts. */
 function plausibleCount(digits: string | undefined, unit: string | undefined): number | null {
   if (!digits) return null;
   if (!unit) {
     const plain = digits.replace(/[,，]/g, "");
+    // `阅读 2023.01`, `阅读 1.5`: a count is whole unless a unit scales it (`1.2万`).
+    if (plain.includes(".")) return null;
     // `0510…` is an area code; a count has no leading zero.
     if (/^0\d/.test(plain)) return null;
     if (/^\d+$/.test(plain) && (plain.length > MAX_PLAIN_DIGITS || COMPACT_DATE.test(plain))) return null;

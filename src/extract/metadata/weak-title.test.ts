@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, test } from "vitest";
 import { parseHtml } from "../parse-html.js";
 import { pageLines } from "./page-lines.js";
-import { genericTest, isWeakTitle, type TitleEvidence } from "./weak-title.js";
+import { genericTest, isWeakTitle, type TitleEvidence, titleTests } from "./weak-title.js";
 
 const comparable = (text: string): string => text.toLowerCase().replace(/\s/g, "");
 
@@ -11,20 +11,24 @@ afterAll(() => {
 });
 
 function testFor(body: string, evidence: Partial<TitleEvidence> = {}): (key: string) => boolean {
+  return genericTest(evidenceFor(body, evidence));
+}
+
+function evidenceFor(body: string, evidence: Partial<TitleEvidence> = {}): TitleEvidence {
   const { document, dispose } = parseHtml(
     `<html><body>${body}</body></html>`,
     "https://www.example.cn/a/1.html",
   );
   // The test reads the lines lazily, so the document lives until the file's tests are done.
   disposers.push(dispose);
-  return genericTest({
+  return {
     shown: new Set(),
     siteNames: () => [],
     headings: () => [],
     lines: pageLines(document),
     comparable,
     ...evidence,
-  });
+  };
 }
 
 describe("genericTest", () => {
@@ -57,6 +61,34 @@ describe("genericTest", () => {
 
   test("declared site names are generic", () => {
     expect(testFor("<p>正文</p>", { siteNames: () => ["江南机械"] })("江南机械")).toBe(true);
+  });
+
+  test("a name in the footer's sponsor line is the site's", () => {
+    const footer = "<p>主办单位：青河市人民政府办公室 地址：人民路1号</p>";
+    expect(testFor(footer)("青河市人民政府")).toBe(true);
+    expect(testFor("<p>青河市人民政府办公室发布通知</p>")("青河市人民政府")).toBe(false);
+  });
+
+  test("a section word in brackets is a section word", () => {
+    const generic = testFor("<p>正文</p>");
+    expect(generic("(新闻)")).toBe(true);
+    expect(generic("【通知公告】")).toBe(true);
+    expect(generic("(青河县植树活动)")).toBe(false);
+  });
+});
+
+describe("titleTests().siteName", () => {
+  test("names the site on the page's evidence only, shown by a heading or not", () => {
+    const footer = "<p>版权所有：江南机械有限公司 苏ICP备12345678号</p>";
+    const { siteName } = titleTests(evidenceFor(footer, { shown: new Set(["江南机械有限公司"]) }));
+    expect(siteName("江南机械有限公司")).toBe(true);
+    // A section word is generic, not the site's name.
+    expect(siteName("新闻中心")).toBe(false);
+    // Two characters inside the footer's text are a word of it, not a name.
+    expect(siteName("江南")).toBe(false);
+    expect(
+      titleTests(evidenceFor("<p>正文</p>", { siteNames: () => ["青河日报"] })).siteName("青河日报"),
+    ).toBe(true);
   });
 });
 

@@ -7,9 +7,10 @@
  *
  * A part counts as generic on evidence, never for being short alone: it is a section word, a name the
  * site declares (og:site_name), the text of a link to the site's home page or of its logo, a short item
- * of the navigation or breadcrumb (unless the page's `<h1>` shows it), or a name the copyright line
- * carries. The last of several parts is where sites put their name, so it is generic when the parts
- * before it are.
+ * of the navigation or breadcrumb (unless the page's `<h1>` shows it), or a name the copyright or
+ * sponsor line carries. The last of several parts is where sites put their name, so it is generic when
+ * the parts before it are; `title-layout.ts` asks first whether the page shows that part as its
+ * headline (`新闻中心 - headline`), and only a title it finds no headline in is tested here.
  *
  * @example isWeakTitle(["新闻中心", "江南机械有限公司"], genericTest(evidence)) // true
  */
@@ -84,8 +85,11 @@ const MAX_NAV_ITEM_CHARS = 8;
 /** A name longer than this is no site name. */
 const MAX_SITE_NAME_CHARS = 30;
 
-/** A footer's copyright or licence line, which names the site wherever the page puts it. */
-const COPYRIGHT = /版权所有|copyright|©|ICP[备证]/i;
+/** A footer's copyright, licence or sponsor line, which names the site wherever the page puts it. */
+const COPYRIGHT = /版权所有|copyright|©|ICP[备证]|主办单位|主办\s*[:：]/i;
+
+/** A shorter text found inside a footer line may be a word of it rather than a name it carries. */
+const MIN_FOOTER_NAME_CHARS = 3;
 
 /** Splits a navigation, breadcrumb or footer line into its items. */
 const ITEM_SEPARATORS = /[\s>›»→/|｜·•:：,，;；\u2063]+/;
@@ -133,11 +137,33 @@ function once<T>(read: () => T): () => T {
   };
 }
 
+/** The tests {@link titleTests} builds from one page's evidence, sharing what they read. */
+export interface TitleTests {
+  /** Whether a text (comparison form) names a section or the site rather than an article. */
+  generic: (key: string) => boolean;
+  /**
+   * Whether a text is the site's name by the page's own evidence: a declared site name, the home link's
+   * or the logo's text, a name the copyright line carries. Unlike {@link TitleTests.generic}, a text a
+   * heading shows is tested too: the question is asked of title parts, not of headings.
+   */
+  siteName: (key: string) => boolean;
+  /**
+   * Whether a text (comparison form) ends the page's breadcrumb (`当前位置：首页 > 工作动态 > X`): the
+   * page's own name, which on an article page is the article's headline or its column.
+   */
+  endsBreadcrumb: (key: string) => boolean;
+}
+
 /**
  * A test for texts (in comparison form) that name a section or the site rather than an article. The
  * evidence is read lazily: most titles are told apart by their length and the section words alone.
  */
 export function genericTest(evidence: TitleEvidence): (key: string) => boolean {
+  return titleTests(evidence).generic;
+}
+
+/** {@link genericTest} and the site-name test, reading the page's evidence once for both. */
+export function titleTests(evidence: TitleEvidence): TitleTests {
   const navItems = once(() => navigationItems(evidence));
   const footerTexts = once(() =>
     evidence.lines
@@ -146,18 +172,28 @@ export function genericTest(evidence: TitleEvidence): (key: string) => boolean {
   );
   const siteNames = once(() => new Set(evidence.siteNames()));
   const headings = once(() => new Set(evidence.headings()));
+  const namedAsSite = (key: string, minFooterChars: number): boolean =>
+    key.length <= MAX_SITE_NAME_CHARS &&
+    (siteNames().has(key) ||
+      (key.length >= minFooterChars && footerTexts().some((text) => text.includes(key))));
   const isGenericItem = (key: string): boolean =>
     SECTION_WORDS.has(key) ||
     (key.length <= MAX_NAV_ITEM_CHARS && navItems().has(key) && !headings().has(key)) ||
-    (key.length <= MAX_SITE_NAME_CHARS &&
-      !evidence.shown.has(key) &&
-      (siteNames().has(key) || footerTexts().some((text) => text.includes(key))));
+    (!evidence.shown.has(key) && namedAsSite(key, 0));
   // `首页 - 新闻动态`, `首页>新闻中心`: a trail of generic items is generic too.
-  return (key) => {
+  const generic = (text: string): boolean => {
+    // `北医新闻网_(新闻)`: a section name in brackets is one all the same.
+    const key = text.replace(ENCLOSING_BRACKETS, "");
     if (key.length === 0) return false;
     if (isGenericItem(key)) return true;
     const items = key.split(TRAIL_SEPARATORS).filter((item) => item.length > 0);
     return items.length > 1 && items.every(isGenericItem);
+  };
+  const breadcrumbEnds = once(() => breadcrumbLastItems(evidence));
+  return {
+    generic,
+    siteName: (key) => key.length >= 2 && namedAsSite(key, MIN_FOOTER_NAME_CHARS),
+    endsBreadcrumb: (key) => key.length > 0 && breadcrumbEnds().has(key),
   };
 }
 
@@ -176,6 +212,28 @@ function navigationItems(evidence: TitleEvidence): Set<string> {
   return items;
 }
 
+/** Separators of a breadcrumb's items; spaces are not, since a headline at its end has them. */
+const CRUMB_SEPARATORS = /[>›»→/:：]/;
+
+const BREADCRUMB_TOKENS: ReadonlySet<string> = new Set(["breadcrumb", "breadcrumbs", "crumb", "crumbs"]);
+
+/** The last item of each breadcrumb line, in comparison form. */
+function breadcrumbLastItems(evidence: TitleEvidence): Set<string> {
+  const items = new Set<string>();
+  const isBreadcrumbElement = memoize((element) =>
+    attributeTokens(attributeMarker(element)).some((token) => BREADCRUMB_TOKENS.has(token)),
+  );
+  for (const line of evidence.lines) {
+    if (line.text.length > 300) continue;
+    if (!BREADCRUMB_TEXT.test(line.text) && !line.markedAncestors.some(isBreadcrumbElement)) continue;
+    const crumbs = line.text.split(CRUMB_SEPARATORS);
+    if (crumbs.length < 2) continue;
+    const key = evidence.comparable((crumbs[crumbs.length - 1] ?? "").replaceAll("\u2063", ""));
+    if (key.length >= 2) items.add(key);
+  }
+  return items;
+}
+
 function memoize(test: (element: Element) => boolean): (element: Element) => boolean {
   const known = new Map<Element, boolean>();
   return (element) => {
@@ -187,6 +245,8 @@ function memoize(test: (element: Element) => boolean): (element: Element) => boo
     return answer;
   };
 }
+
+const ENCLOSING_BRACKETS = /^[(（[【〔]|[)）\]】〕]$/g;
 
 /** Separators of a trail of section names in comparison form (spaces are already gone). */
 const TRAIL_SEPARATORS = /[-–—|｜_>›»→/·•:：]+/;
