@@ -8,6 +8,7 @@
  * leaf blocks in document order. A filter drops blocks; `removeBlocks` takes them out of the tree, so
  * `html` and `text` always hold the same paragraphs.
  */
+import { descendantsNamed, hasDescendantNamed, isNamed, tagNames } from "./element-walk.js";
 import { normalizeParagraph, readingLength } from "./normalize-text.js";
 
 export type BlockKind = "heading" | "paragraph" | "list-item" | "table-row" | "preformatted";
@@ -35,9 +36,14 @@ export function isBlockTag(tagName: string): boolean {
   return BLOCK_TAGS.has(tagName);
 }
 
-const BLOCK_SELECTOR = [...BLOCK_TAGS].map((tag) => tag.toLowerCase()).join(",");
+const BLOCK_NAMES = tagNames([...BLOCK_TAGS].join(","));
 /** Elements that carry content even without text. */
-const MEDIA_SELECTOR = "img,picture,video,audio,iframe,embed,object,svg,canvas";
+const MEDIA = "img,picture,video,audio,iframe,embed,object,svg,canvas";
+const MEDIA_NAMES = tagNames(MEDIA);
+/** Elements that are content however empty: media and breaks. */
+const KEPT_EMPTY_NAMES = tagNames(`${MEDIA},br,hr`);
+const BR = tagNames("br");
+const A = tagNames("a");
 /** Cells shorter than this are data, not a layout cell holding an article: their `<br>`s stay. */
 const MIN_CELL_LENGTH_TO_SPLIT = 100;
 
@@ -67,8 +73,7 @@ function hasContent(nodes: readonly Node[]): boolean {
     (node) =>
       (node.textContent ?? "").trim() !== "" ||
       (node.nodeType === 1 &&
-        ((node as Element).matches(MEDIA_SELECTOR) ||
-          (node as Element).querySelector(MEDIA_SELECTOR) !== null)),
+        (isNamed(node as Element, MEDIA_NAMES) || hasDescendantNamed(node as Element, MEDIA_NAMES))),
   );
 }
 
@@ -112,7 +117,7 @@ const NEVER_SPLIT = new Set(["PRE", "H1", "H2", "H3", "H4", "H5", "H6", "LI", "D
 
 /** Splits `leaf` into one `<p>` per line; true when it now holds paragraphs. */
 function splitAtLineBreaks(leaf: Element): boolean {
-  if (NEVER_SPLIT.has(leaf.tagName) || leaf.querySelector("br") === null) return false;
+  if (NEVER_SPLIT.has(leaf.tagName) || !hasDescendantNamed(leaf, BR)) return false;
   if (leaf.tagName === "TD" && readingLength(leaf.textContent ?? "") < MIN_CELL_LENGTH_TO_SPLIT) return false;
   const document = leaf.ownerDocument;
   const lines = splitNodes([...leaf.childNodes]).filter(hasContent);
@@ -138,7 +143,7 @@ function splitNodes(nodes: readonly Node[]): Node[][] {
       lines.push([]);
       continue;
     }
-    if (node.nodeType !== 1 || (node as Element).querySelector("br") === null) {
+    if (node.nodeType !== 1 || !hasDescendantNamed(node as Element, BR)) {
       lines[lines.length - 1]?.push(node);
       continue;
     }
@@ -185,7 +190,9 @@ function textOf(element: Element): string {
 
 function makeBlock(element: Element): Block {
   const text = textOf(element);
-  const linkText = [...element.querySelectorAll("a")].map((a) => a.textContent ?? "").join(" ");
+  const linkText = descendantsNamed(element, A)
+    .map((a) => a.textContent ?? "")
+    .join(" ");
   return {
     element,
     kind: kindOf(element),
@@ -198,7 +205,7 @@ function makeBlock(element: Element): Block {
 /** True for a table row whose cells hold only inline content: the row reads as one line. */
 function isLeafRow(element: Element): boolean {
   return (
-    element.tagName === "TR" && [...element.children].every((cell) => !cell.querySelector(BLOCK_SELECTOR))
+    element.tagName === "TR" && [...element.children].every((cell) => !hasDescendantNamed(cell, BLOCK_NAMES))
   );
 }
 
@@ -247,9 +254,9 @@ export function removeBlocks(root: Element, blocks: Iterable<Block>): void {
 /** Removes every element under `root` that holds neither text nor media. */
 export function pruneEmpty(root: Element): void {
   for (const element of [...root.querySelectorAll("*")].reverse()) {
-    if (!element.isConnected || element.matches(`${MEDIA_SELECTOR},br,hr`)) continue;
+    if (!element.isConnected || isNamed(element, KEPT_EMPTY_NAMES)) continue;
     if ((element.textContent ?? "").trim() !== "") continue;
-    if (element.querySelector(MEDIA_SELECTOR) !== null) continue;
+    if (hasDescendantNamed(element, MEDIA_NAMES)) continue;
     // An empty cell in a row that still has text keeps the columns aligned.
     if (
       (element.tagName === "TD" || element.tagName === "TH") &&

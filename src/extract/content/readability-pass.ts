@@ -7,13 +7,20 @@
  * element of `document` rather than a string, so the filters can work on a tree without re-parsing.
  */
 import { Readability } from "@mozilla/readability";
+import { isInTemplate } from "./element-walk.js";
 
 /** Characters of text below which Readability retries with looser rules; ~100 suits Chinese. */
 export const READABILITY_CHAR_THRESHOLD = 100;
 
-/** Meta tags Readability reads its article title from. */
-const TITLE_META =
-  'meta[property="og:title"],meta[name="og:title"],meta[name="twitter:title"],meta[property="twitter:title"],meta[name="dc.title"],meta[name="DC.title"],meta[property="dc:title"],meta[name="weibo: article:title"]';
+/** Meta tags Readability reads its article title from, by their `property` and `name` values. */
+const TITLE_META_PROPERTIES = new Set(["og:title", "twitter:title", "dc:title"]);
+const TITLE_META_NAMES = new Set([
+  "og:title",
+  "twitter:title",
+  "dc.title",
+  "DC.title",
+  "weibo: article:title",
+]);
 
 /** Returns Readability's main-content element (owned by `document`), or null when it finds none. */
 export function runReadability(document: Document): Element | null {
@@ -42,6 +49,17 @@ export function runReadability(document: Document): Element | null {
  * `stripRepeatedTitle` removes the real repeat, so Readability is given no title to compare with.
  */
 function hideTitle(document: Document): void {
-  for (const meta of document.querySelectorAll(TITLE_META)) meta.remove();
-  for (const title of document.querySelectorAll("title")) title.remove();
+  // By tag name rather than a selector list: linkedom compiles a selector on every query.
+  for (const meta of [...document.getElementsByTagName("meta")])
+    if (isTitleMeta(meta) && !isInTemplate(meta)) meta.remove();
+  for (const title of [...document.getElementsByTagName("title")]) if (!isInTemplate(title)) title.remove();
+}
+
+function isTitleMeta(meta: Element): boolean {
+  const property = meta.getAttribute("property");
+  const name = meta.getAttribute("name");
+  return (
+    (property !== null && TITLE_META_PROPERTIES.has(property)) ||
+    (name !== null && TITLE_META_NAMES.has(name))
+  );
 }

@@ -10,6 +10,7 @@
  */
 import type { BlockFilter } from "./block-filter.js";
 import type { Block } from "./block-model.js";
+import { closestNamed } from "./element-walk.js";
 import { countCjk, readingLength } from "./normalize-text.js";
 
 /** A figure with more text than this (reading units) is a wrapper, not a picture with its caption. */
@@ -17,8 +18,8 @@ const MAX_FIGURE_TEXT = 80;
 
 function isCaption(block: Block): boolean {
   if (countCjk(block.text) > 0) return false;
-  if (block.element.closest("figcaption")) return true;
-  const figure = block.element.closest("figure");
+  if (closestNamed(block.element, "figcaption")) return true;
+  const figure = closestNamed(block.element, "figure");
   return figure !== null && readingLength(figure.textContent ?? "") <= MAX_FIGURE_TEXT;
 }
 
