@@ -27,6 +27,16 @@ function compact(text: string): string {
 
 export const stripLeadSummary: BlockFilter = (blocks) => {
   const dropped = new Set<number>();
+  // Each block is compacted at most once, and only when a summary candidate asks for it.
+  const compacted: (string | undefined)[] = [];
+  const compactAt = (index: number): string => {
+    let text = compacted[index];
+    if (text === undefined) {
+      text = compact(blocks[index]?.text ?? "");
+      compacted[index] = text;
+    }
+    return text;
+  };
   for (let index = 0; index < Math.min(HEAD_BLOCKS, blocks.length); index += 1) {
     const text = blocks[index]?.text ?? "";
     const unlabelled = text.replace(SUMMARY_LABEL, "");
@@ -34,9 +44,11 @@ export const stripLeadSummary: BlockFilter = (blocks) => {
     const labelled = unlabelled !== text;
     if (summary.length < (labelled ? PROBE_LENGTH : MIN_SUMMARY_LENGTH)) continue;
     const probe = summary.slice(0, PROBE_LENGTH);
-    const repeated = blocks
-      .slice(index + 1)
-      .some((block) => compact(block.text).startsWith(probe) && compact(block.text).length >= summary.length);
+    let repeated = false;
+    for (let later = index + 1; later < blocks.length && !repeated; later += 1) {
+      const text = compactAt(later);
+      repeated = text.startsWith(probe) && text.length >= summary.length;
+    }
     if (repeated) dropped.add(index);
   }
   return blocks.filter((_block, index) => !dropped.has(index));
