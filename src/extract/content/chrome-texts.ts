@@ -7,13 +7,14 @@
  * comparing it with the rest of the page, which is gone once Readability has rewritten the DOM, so
  * this runs first and hands its answer to the filters.
  */
-import { descendantsNamed, isInTemplate } from "./element-walk.js";
+import { descendantsNamed, documentElementsNamed, tagNames } from "./element-walk.js";
 import { normalizeParagraph } from "./normalize-text.js";
 
 /** Texts longer than this are never chrome labels. */
 const MAX_LABEL_LENGTH = 30;
 /** Separators between an article title and the site name in `<title>`. */
 const TITLE_SEPARATORS = /\s*(?:[|_–—]|-{1,2}|::|·)\s*/;
+const META = tagNames("meta");
 /** Meta tags that name the site, as [attribute, value]. */
 const SITE_NAME_META: readonly (readonly [string, string])[] = [
   ["property", "og:site_name"],
@@ -23,10 +24,9 @@ const SITE_NAME_META: readonly (readonly [string, string])[] = [
 
 export function collectChromeTexts(document: Document): Set<string> {
   const texts = new Set<string>();
-  const metas = [...document.getElementsByTagName("meta")];
+  const metas = documentElementsNamed(document, META);
   for (const [attribute, value] of SITE_NAME_META) {
-    // The first such meta, as `querySelector` finds it (never inside a `<template>`).
-    const meta = metas.find((element) => element.getAttribute(attribute) === value && !isInTemplate(element));
+    const meta = metas.find((element) => element.getAttribute(attribute) === value);
     const content = normalizeParagraph(meta?.getAttribute("content") ?? "");
     if (content !== "" && content.length <= MAX_LABEL_LENGTH) texts.add(content);
   }

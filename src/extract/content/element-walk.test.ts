@@ -3,9 +3,9 @@ import { type DomName, parseHtml } from "../parse-html.js";
 import {
   closestNamed,
   descendantsNamed,
+  documentElementsNamed,
   firstDescendantNamed,
   hasDescendantNamed,
-  isInTemplate,
   isNamed,
   tagNames,
 } from "./element-walk.js";
@@ -60,11 +60,17 @@ describe.each<DomName>(["linkedom", "jsdom"])("element walks on %s agree with se
     expect(closestNamed(byId(id), name)?.id).toBe(byId(id).closest(name)?.id);
   });
 
-  test("tells template content apart", () => {
-    expect(isInTemplate(byId("p1"))).toBe(false);
-    const hidden = [...document.getElementsByTagName("meta")].filter((meta) => meta.id === "hidden-meta");
-    // linkedom keeps the template's content in the tree, jsdom in a fragment of its own.
-    for (const meta of hidden) expect(isInTemplate(meta)).toBe(true);
-    expect(hidden.length).toBe(dom === "linkedom" ? 1 : 0);
+  test.each(["meta", "title", "meta,title", "html,body"])(
+    "every element of the document named %s",
+    (list) => {
+      expect(ids(documentElementsNamed(document, tagNames(list)))).toEqual(
+        ids([...document.querySelectorAll(list)]),
+      );
+    },
+  );
+
+  test("never enters a template's content, which linkedom keeps in the tree", () => {
+    expect(ids(documentElementsNamed(document, tagNames("meta")))).not.toContain("hidden-meta");
+    expect(ids(descendantsNamed(body, tagNames("br")))).toEqual(["br1"]);
   });
 });

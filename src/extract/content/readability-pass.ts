@@ -7,11 +7,12 @@
  * element of `document` rather than a string, so the filters can work on a tree without re-parsing.
  */
 import { Readability } from "@mozilla/readability";
-import { isInTemplate } from "./element-walk.js";
+import { documentElementsNamed, tagNames } from "./element-walk.js";
 
 /** Characters of text below which Readability retries with looser rules; ~100 suits Chinese. */
 export const READABILITY_CHAR_THRESHOLD = 100;
 
+const META_OR_TITLE = tagNames("meta,title");
 /** Meta tags Readability reads its article title from, by their `property` and `name` values. */
 const TITLE_META_PROPERTIES = new Set(["og:title", "twitter:title", "dc:title"]);
 const TITLE_META_NAMES = new Set([
@@ -49,10 +50,9 @@ export function runReadability(document: Document): Element | null {
  * `stripRepeatedTitle` removes the real repeat, so Readability is given no title to compare with.
  */
 function hideTitle(document: Document): void {
-  // By tag name rather than a selector list: linkedom compiles a selector on every query.
-  for (const meta of [...document.getElementsByTagName("meta")])
-    if (isTitleMeta(meta) && !isInTemplate(meta)) meta.remove();
-  for (const title of [...document.getElementsByTagName("title")]) if (!isInTemplate(title)) title.remove();
+  // One walk by tag name rather than two selector queries: linkedom compiles a selector on every query.
+  for (const element of documentElementsNamed(document, META_OR_TITLE))
+    if (element.localName.toLowerCase() === "title" || isTitleMeta(element)) element.remove();
 }
 
 function isTitleMeta(meta: Element): boolean {

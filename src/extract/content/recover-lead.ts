@@ -12,7 +12,7 @@
  * Only Chinese descriptions are followed: on English news pages the description is the standfirst
  * printed under the headline, which English article conventions keep out of the body.
  */
-import { descendantsNamed, hasDescendantNamed, isInTemplate, tagNames } from "./element-walk.js";
+import { descendantsNamed, documentElementsNamed, hasDescendantNamed, tagNames } from "./element-walk.js";
 import { countCjk, countPunctuation } from "./normalize-text.js";
 
 /** The description's first characters (compact) that must open the lead element. */
@@ -20,6 +20,7 @@ const PROBE_LENGTH = 24;
 /** A lead is prose: at least this many punctuation marks and little linked text. */
 const MIN_LEAD_PUNCTUATION = 2;
 const MAX_LEAD_LINK_SHARE = 0.3;
+const META = tagNames("meta");
 /** Leaf-like elements that hold a paragraph… */
 const PARAGRAPHS = tagNames("p,div,dd,td,section,span");
 /** …when they hold none of these. */
@@ -46,7 +47,7 @@ export interface LeadCandidate {
 }
 
 export function findLeadCandidate(document: Document): LeadCandidate | null {
-  const metas = [...document.getElementsByTagName("meta")].filter((meta) => !isInTemplate(meta));
+  const metas = documentElementsNamed(document, META);
   const description =
     metas.find((meta) => isDescriptionName(meta.getAttribute("name")))?.getAttribute("content") ??
     metas.find((meta) => meta.getAttribute("property") === "og:description")?.getAttribute("content") ??
