@@ -12,6 +12,7 @@
  * pages jsdom spends seconds cloning and restructuring a whole `<body>`.
  */
 import { isBlockTag } from "./block-model.js";
+import { descendantsNamed, tagNames } from "./element-walk.js";
 import { countPunctuation, readingLength } from "./normalize-text.js";
 
 /** Blocks shorter than this (reading units) are labels, menu entries or captions, not prose. */
@@ -44,6 +45,7 @@ const PARAGRAPH_TAGS = new Set([
   "ADDRESS",
 ]);
 const SKIPPED = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE"]);
+const LINKS = tagNames("a");
 
 interface TextBlock {
   text: string;
@@ -143,7 +145,7 @@ export function pickByDensity(document: Document): Element | null {
 function linkDensity(element: Element): number {
   const total = readingLength(element.textContent ?? "");
   if (total === 0) return 1;
-  const linked = [...element.querySelectorAll("a")].reduce(
+  const linked = descendantsNamed(element, LINKS).reduce(
     (sum, a) => sum + readingLength(a.textContent ?? ""),
     0,
   );

@@ -9,7 +9,7 @@
  * its sentences is kept, whatever its name. Names that are chrome even when full of sentences (a long
  * comment thread, a footer of legal text) need more: the element must hold the article's title.
  */
-import { descendantsNamed, tagNames } from "./element-walk.js";
+import { isNamed, tagNames } from "./element-walk.js";
 import { readingLength } from "./normalize-text.js";
 
 /** Never content: removed wherever they are. */
@@ -101,15 +101,17 @@ function compact(text: string): string {
 export function preClean(document: Document, title: string | null = null): void {
   const body = document.body;
   if (!body) return;
-  for (const element of descendantsNamed(body, NEVER_CONTENT)) element.remove();
-  for (const comment of collectComments(body)) comment.remove();
+  const { elements, comments } = scanBody(body);
+  for (const element of elements) if (isNamed(element, NEVER_CONTENT)) element.remove();
+  for (const comment of comments) comment.remove();
 
   const pageText = body.textContent ?? "";
   const pageSentences = countSentences(pageText);
   const pageLength = Math.max(1, readingLength(pageText));
   const cache: WordCache = new Map();
-  const candidates = descendantsNamed(body).filter((element) => looksLikeChrome(element, cache));
+  const candidates = elements.filter((element) => looksLikeChrome(element, cache));
   for (const element of candidates) {
+    // Also skips what went with a removed script, template or form control.
     if (!element.isConnected) continue;
     const text = element.textContent ?? "";
     const share = readingLength(text) / pageLength;
@@ -130,9 +132,14 @@ function isStronglyNamed(element: Element, cache: WordCache): boolean {
   );
 }
 
-function collectComments(root: Element): ChildNode[] {
-  const walker = root.ownerDocument.createTreeWalker(root, 128 /* NodeFilter.SHOW_COMMENT */);
+/** The elements and comments under `body`, in one walk. */
+function scanBody(body: Element): { elements: Element[]; comments: ChildNode[] } {
+  const walker = body.ownerDocument.createTreeWalker(body, 1 | 128 /* SHOW_ELEMENT | SHOW_COMMENT */);
+  const elements: Element[] = [];
   const comments: ChildNode[] = [];
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) comments.push(node as ChildNode);
-  return comments;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.nodeType === 1) elements.push(node as Element);
+    else comments.push(node as ChildNode);
+  }
+  return { elements, comments };
 }
