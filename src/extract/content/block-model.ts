@@ -53,7 +53,7 @@ const MIN_CELL_LENGTH_TO_SPLIT = 100;
  */
 function blockishElements(root: Element): Set<Element> {
   const blockish = new Set<Element>();
-  const all = [root, ...root.querySelectorAll("*")];
+  const all = [root, ...descendantsNamed(root)];
   for (let index = all.length - 1; index >= 0; index -= 1) {
     const element = all[index] as Element;
     if (!BLOCK_TAGS.has(element.tagName) && !blockish.has(element)) continue;
@@ -158,8 +158,7 @@ function splitNodes(nodes: readonly Node[]): Node[][] {
   return lines;
 }
 
-function kindOf(element: Element): BlockKind {
-  const tag = element.tagName;
+function kindOf(tag: string): BlockKind {
   if (/^H[1-6]$/.test(tag)) return "heading";
   if (tag === "LI" || tag === "DT" || tag === "DD") return "list-item";
   if (tag === "TR") return "table-row";
@@ -173,13 +172,14 @@ function rawText(node: Node): string {
   if (node.nodeType !== 1) return "";
   if ((node as Element).tagName === "BR") return " ";
   let text = "";
-  for (const child of node.childNodes) text += rawText(child);
+  // Siblings one by one: `childNodes` would build a list for every element of every block.
+  for (let child = node.firstChild; child; child = child.nextSibling) text += rawText(child);
   return text;
 }
 
-function textOf(element: Element): string {
-  if (element.tagName === "PRE") return (element.textContent ?? "").replace(/^\n+|\s+$/g, "");
-  if (element.tagName === "TR") {
+function textOf(element: Element, tag: string): string {
+  if (tag === "PRE") return (element.textContent ?? "").replace(/^\n+|\s+$/g, "");
+  if (tag === "TR") {
     return [...element.children]
       .map((cell) => normalizeParagraph(rawText(cell)))
       .filter((text) => text !== "")
@@ -188,14 +188,14 @@ function textOf(element: Element): string {
   return normalizeParagraph(rawText(element));
 }
 
-function makeBlock(element: Element): Block {
-  const text = textOf(element);
+function makeBlock(element: Element, tag: string): Block {
+  const text = textOf(element, tag);
   const linkText = descendantsNamed(element, A)
     .map((a) => a.textContent ?? "")
     .join(" ");
   return {
     element,
-    kind: kindOf(element),
+    kind: kindOf(tag),
     text,
     length: readingLength(text),
     linkLength: readingLength(linkText),
@@ -203,10 +203,8 @@ function makeBlock(element: Element): Block {
 }
 
 /** True for a table row whose cells hold only inline content: the row reads as one line. */
-function isLeafRow(element: Element): boolean {
-  return (
-    element.tagName === "TR" && [...element.children].every((cell) => !hasDescendantNamed(cell, BLOCK_NAMES))
-  );
+function isLeafRow(element: Element, tag: string): boolean {
+  return tag === "TR" && [...element.children].every((cell) => !hasDescendantNamed(cell, BLOCK_NAMES));
 }
 
 /** Lists the leaf blocks under `root` with text, in document order. Call `normalizeBlockStructure` first. */
@@ -215,19 +213,22 @@ export function collectBlocks(root: Element): Block[] {
   const blockish = blockishElements(root);
   const isBlockish = (node: Node): node is Element => isBlockishIn(blockish, node);
   const visit = (element: Element): void => {
-    if (element.tagName === "TABLE" || element.tagName === "THEAD" || element.tagName === "TBODY") {
+    const tag = element.tagName;
+    if (tag === "TABLE" || tag === "THEAD" || tag === "TBODY") {
       for (const child of element.children) visit(child);
       return;
     }
-    if (isLeafRow(element)) {
-      const block = makeBlock(element);
+    if (isLeafRow(element, tag)) {
+      const block = makeBlock(element, tag);
       if (block.text !== "") blocks.push(block);
       return;
     }
-    const blockChildren = [...element.children].filter(isBlockish);
+    const blockChildren: Element[] = [];
+    for (let child = element.firstElementChild; child; child = child.nextElementSibling)
+      if (isBlockish(child)) blockChildren.push(child);
     if (blockChildren.length === 0) {
       if (element === root) return;
-      const block = makeBlock(element);
+      const block = makeBlock(element, tag);
       if (block.text !== "") blocks.push(block);
       return;
     }
