@@ -40,7 +40,9 @@ export function collectChromeTexts(document: Document): Set<string> {
     // Only elements that hold text themselves: wrappers around the same label are not counted twice,
     // and no large subtree is ever read.
     if (!holdsLabel(element)) continue;
-    const text = normalizeParagraph(element.textContent ?? "");
+    const raw = element.textContent ?? "";
+    if (keepsMoreThan(raw, MAX_LABEL_LENGTH)) continue;
+    const text = normalizeParagraph(raw);
     if (text === "" || text.length > MAX_LABEL_LENGTH) continue;
     counts.set(text, (counts.get(text) ?? 0) + 1);
   }
@@ -59,4 +61,22 @@ function holdsLabel(element: Element): boolean {
     } else if (!ownText && child.nodeType === 3 && (child.nodeValue ?? "").trim() !== "") ownText = true;
   }
   return ownText;
+}
+
+/**
+ * True when `normalizeParagraph(text)` is certainly longer than `limit`: it only removes whitespace and
+ * zero-width characters, so printable ASCII and CJK ideographs all stay. Spares normalising every
+ * paragraph of the page to learn that it is no label.
+ */
+function keepsMoreThan(text: string, limit: number): boolean {
+  if (text.length <= limit) return false;
+  let kept = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if ((code > 0x20 && code < 0x7f) || (code >= 0x4e00 && code <= 0x9fff)) {
+      kept += 1;
+      if (kept > limit) return true;
+    }
+  }
+  return false;
 }
