@@ -8,7 +8,7 @@
  * leaf blocks in document order. A filter drops blocks; `removeBlocks` takes them out of the tree, so
  * `html` and `text` always hold the same paragraphs.
  */
-import { descendantsNamed, hasDescendantNamed, isNamed, tagNames } from "./element-walk.js";
+import { descendantsNamed, hasDescendantNamed, isNamed, tagNames } from "../element-walk.js";
 import { normalizeParagraph, readingLength } from "./normalize-text.js";
 
 export type BlockKind = "heading" | "paragraph" | "list-item" | "table-row" | "preformatted";

@@ -7,7 +7,7 @@
  * comparing it with the rest of the page, which is gone once Readability has rewritten the DOM, so
  * this runs first and hands its answer to the filters.
  */
-import { descendantsNamed, documentElementsNamed, tagNames } from "./element-walk.js";
+import { descendantsNamed, documentElementsNamed, tagNames } from "../element-walk.js";
 import { normalizeParagraph } from "./normalize-text.js";
 
 /** Texts longer than this are never chrome labels. */

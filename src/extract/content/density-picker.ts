@@ -11,8 +11,9 @@
  * It reads the page in one pass over its text nodes and never copies or rewrites the tree: on large
  * pages jsdom spends seconds cloning and restructuring a whole `<body>`.
  */
+
+import { descendantsNamed, tagNames } from "../element-walk.js";
 import { isBlockTag } from "./block-model.js";
-import { descendantsNamed, tagNames } from "./element-walk.js";
 import { countPunctuation, readingLength } from "./normalize-text.js";
 
 /** Blocks shorter than this (reading units) are labels, menu entries or captions, not prose. */

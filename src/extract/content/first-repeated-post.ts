@@ -11,7 +11,7 @@
  * also show a date of their own beside their body (a forum floor's or a blog entry's header): chunks of
  * one article share the page's single date.
  */
-import { descendantsNamed, hasDescendantNamed, tagNames } from "./element-walk.js";
+import { descendantsNamed, hasDescendantNamed, tagNames } from "../element-walk.js";
 import { countPunctuation, readingLength } from "./normalize-text.js";
 
 /** Class words that name one post among several. */

@@ -9,7 +9,7 @@
  * its sentences is kept, whatever its name. Names that are chrome even when full of sentences (a long
  * comment thread, a footer of legal text) need more: the element must hold the article's title.
  */
-import { isNamed, tagNames } from "./element-walk.js";
+import { isNamed, tagNames } from "../element-walk.js";
 import { readingLength } from "./normalize-text.js";
 
 /** Never content: removed wherever they are. */

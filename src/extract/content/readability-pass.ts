@@ -7,7 +7,7 @@
  * element of `document` rather than a string, so the filters can work on a tree without re-parsing.
  */
 import { Readability } from "@mozilla/readability";
-import { documentElementsNamed, tagNames } from "./element-walk.js";
+import { documentElementsNamed, tagNames } from "../element-walk.js";
 
 /** Characters of text below which Readability retries with looser rules; ~100 suits Chinese. */
 export const READABILITY_CHAR_THRESHOLD = 100;

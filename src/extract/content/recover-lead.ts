@@ -12,7 +12,7 @@
  * Only Chinese descriptions are followed: on English news pages the description is the standfirst
  * printed under the headline, which English article conventions keep out of the body.
  */
-import { descendantsNamed, documentElementsNamed, hasDescendantNamed, tagNames } from "./element-walk.js";
+import { descendantsNamed, documentElementsNamed, hasDescendantNamed, tagNames } from "../element-walk.js";
 import { countCjk, countPunctuation } from "./normalize-text.js";
 
 /** The description's first characters (compact) that must open the lead element. */

@@ -7,8 +7,9 @@
  * address as `src`, otherwise the saved HTML shows placeholders. Only attributes that carry meaning
  * outside the site's stylesheet are kept.
  */
+
+import { closestNamed, descendantsNamed, tagNames } from "../element-walk.js";
 import { isBlockTag } from "./block-model.js";
-import { closestNamed, descendantsNamed, tagNames } from "./element-walk.js";
 
 const REMOVED = tagNames(
   "script,style,noscript,template,iframe,frame,frameset,object,embed,applet,link,meta,base,form,input,button,select,textarea",

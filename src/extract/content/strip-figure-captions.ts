@@ -8,9 +8,10 @@
  * with CJK text are left alone, and a `<figure>` holding a long text (a template that wraps the whole
  * article in one) is not a figure.
  */
+
+import { closestNamed } from "../element-walk.js";
 import type { BlockFilter } from "./block-filter.js";
 import type { Block } from "./block-model.js";
-import { closestNamed } from "./element-walk.js";
 import { countCjk, readingLength } from "./normalize-text.js";
 
 /** A figure with more text than this (reading units) is a wrapper, not a picture with its caption. */

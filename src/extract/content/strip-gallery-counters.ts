@@ -7,8 +7,9 @@
  * inline element made of `N/M` alone and placed before the rest of its block's text is removed: a
  * score or a fraction inside a sentence, or alone in a table cell, stays.
  */
+
+import { descendantsNamed, tagNames } from "../element-walk.js";
 import { isBlockTag } from "./block-model.js";
-import { descendantsNamed, tagNames } from "./element-walk.js";
 
 const COUNTER = /^\d{1,3}\s*\/\s*\d{1,3}$/;
 const INLINE = tagNames("span,em,i,b,strong,font,small,label");

@@ -1,5 +1,4 @@
 import { describe, expect, test } from "vitest";
-import { type DomName, parseHtml } from "../parse-html.js";
 import {
   closestNamed,
   descendantsNamed,
@@ -9,6 +8,7 @@ import {
   isNamed,
   tagNames,
 } from "./element-walk.js";
+import { type DomName, parseHtml } from "./parse-html.js";
 
 const PAGE = `<!doctype html><html><head><meta name="a"><title>t</title></head><body>
   <div id="d1"><p id="p1">one <b id="b1">bold<br id="br1"></b></p><IMG id="img1" src="x.png"></div>
