@@ -25,9 +25,16 @@ function compact(text: string): string {
   return text.replace(/[^\p{L}\p{N}]+/gu, "");
 }
 
+/** The first letter or digit: what `compact(text)` opens with. */
+const FIRST_WORD_CHARACTER = /[\p{L}\p{N}]/u;
+
+function opening(text: string): string {
+  return FIRST_WORD_CHARACTER.exec(text)?.[0] ?? "";
+}
+
 export const stripLeadSummary: BlockFilter = (blocks) => {
   const dropped = new Set<number>();
-  // Each block is compacted at most once, and only when a summary candidate asks for it.
+  // Each block is compacted at most once, and only when it might repeat a summary.
   const compacted: (string | undefined)[] = [];
   const compactAt = (index: number): string => {
     let text = compacted[index];
@@ -44,8 +51,11 @@ export const stripLeadSummary: BlockFilter = (blocks) => {
     const labelled = unlabelled !== text;
     if (summary.length < (labelled ? PROBE_LENGTH : MIN_SUMMARY_LENGTH)) continue;
     const probe = summary.slice(0, PROBE_LENGTH);
+    const probeOpening = opening(probe);
     let repeated = false;
     for (let later = index + 1; later < blocks.length && !repeated; later += 1) {
+      // Only a block that opens with the probe's first character can open with the probe.
+      if (opening(blocks[later]?.text ?? "") !== probeOpening) continue;
       const text = compactAt(later);
       repeated = text.startsWith(probe) && text.length >= summary.length;
     }
