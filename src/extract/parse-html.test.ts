@@ -77,6 +77,18 @@ describe.each(doms)("parseHtml with %s", (dom) => {
     dispose();
   });
 
+  it("reads the next <title> in document order once the first is removed", () => {
+    const { document, dispose } = parseHtml(
+      "<title>一</title><div><section><p>正文</p><span><title>二</title></span></section></div><title>三</title>",
+      URL,
+      { dom },
+    );
+    expect(document.title).toBe("一");
+    document.querySelector("title")?.remove();
+    expect(document.title).toBe("二");
+    dispose();
+  });
+
   it("gives the document the page URL as its base, or the <base href> resolved against it", () => {
     const plain = parseHtml("<p>x</p>", URL, { dom });
     expect(plain.document.baseURI).toBe(URL);

@@ -113,11 +113,35 @@ function parseWithLinkedom(html: string, url: string): ParsedDocument {
  * so the element is remembered while it stays in the document.
  */
 function titleReader(document: Document): () => string {
-  let title: Element | undefined;
+  let title: Element | null = null;
   return () => {
-    if (!title?.isConnected) title = document.getElementsByTagName("title")[0];
+    if (!title?.isConnected) title = firstTitle(document);
     return (title?.textContent ?? "").replace(/[\t\n\f\r ]+/g, " ").trim();
   };
+}
+
+/**
+ * `getElementsByTagName("title")[0]` (template content included), stopping at the first: linkedom's
+ * `getElementsByTagName` lists every match and upper-cases the name of every element on the way.
+ */
+function firstTitle(document: Document): Element | null {
+  for (let top = document.firstElementChild; top; top = top.nextElementSibling) {
+    let element: Element | null = top;
+    while (element) {
+      if (element.localName === "title") return element;
+      element = element.firstElementChild ?? nextOutside(element, top);
+    }
+  }
+  return null;
+}
+
+/** The element after `element`'s subtree in document order, within `root`. */
+function nextOutside(element: Element, root: Element): Element | null {
+  for (let current: Element | null = element; current && current !== root; current = current.parentElement) {
+    const sibling = current.nextElementSibling;
+    if (sibling) return sibling;
+  }
+  return null;
 }
 
 function resolveOrNull(href: string, base: string): string | null {

@@ -20,11 +20,7 @@ const DOCUMENT_TYPE_NODE = 10;
 
 /** Modifies `document` in place; a document that already has the skeleton is left untouched. */
 export function repairSkeleton(document: Document): void {
-  const marks = [
-    ...document.getElementsByTagName("html"),
-    ...document.getElementsByTagName("head"),
-    ...document.getElementsByTagName("body"),
-  ];
+  const marks = skeletonMarks(document);
   if (marks.length === 3 && hasSkeleton(document)) return;
   const existingRoot = [...document.children].find(isElementNamed("HTML"));
   const skeletonParent: ParentNode = existingRoot ?? document;
@@ -64,6 +60,29 @@ export function repairSkeleton(document: Document): void {
   body.prepend(...beforeBody);
   root.replaceChildren(head, body);
   if (!existingRoot) document.append(root);
+}
+
+/**
+ * Every `<html>`, then every `<head>`, then every `<body>` element, each in document order, as three
+ * `getElementsByTagName` calls list them, but in one walk (linkedom's `getElementsByTagName` upper-cases
+ * the name of every element it passes). The tree walker, like `getElementsByTagName`, enters templates.
+ */
+function skeletonMarks(document: Document): Element[] {
+  const html: Element[] = [];
+  const head: Element[] = [];
+  const body: Element[] = [];
+  const note = (element: Element): void => {
+    const name = element.localName;
+    if (name === "html") html.push(element);
+    else if (name === "head") head.push(element);
+    else if (name === "body") body.push(element);
+  };
+  for (let top = document.firstElementChild; top; top = top.nextElementSibling) {
+    note(top);
+    const walker = document.createTreeWalker(top, 1 /* NodeFilter.SHOW_ELEMENT */);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) note(node as Element);
+  }
+  return [...html, ...head, ...body];
 }
 
 /** The common case, checked first so that well-formed pages cost nothing. */

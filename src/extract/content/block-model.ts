@@ -8,6 +8,7 @@
  * leaf blocks in document order. A filter drops blocks; `removeBlocks` takes them out of the tree, so
  * `html` and `text` always hold the same paragraphs.
  */
+import { descendantsNamed, hasDescendantNamed, isNamed, tagNames } from "../element-walk.js";
 import { normalizeParagraph, readingLength } from "./normalize-text.js";
 
 export type BlockKind = "heading" | "paragraph" | "list-item" | "table-row" | "preformatted";
@@ -35,9 +36,14 @@ export function isBlockTag(tagName: string): boolean {
   return BLOCK_TAGS.has(tagName);
 }
 
-const BLOCK_SELECTOR = [...BLOCK_TAGS].map((tag) => tag.toLowerCase()).join(",");
+const BLOCK_NAMES = tagNames([...BLOCK_TAGS].join(","));
 /** Elements that carry content even without text. */
-const MEDIA_SELECTOR = "img,picture,video,audio,iframe,embed,object,svg,canvas";
+const MEDIA = "img,picture,video,audio,iframe,embed,object,svg,canvas";
+const MEDIA_NAMES = tagNames(MEDIA);
+/** Elements that are content however empty: media and breaks. */
+const KEPT_EMPTY_NAMES = tagNames(`${MEDIA},br,hr`);
+const BR = tagNames("br");
+const A = tagNames("a");
 /** Cells shorter than this are data, not a layout cell holding an article: their `<br>`s stay. */
 const MIN_CELL_LENGTH_TO_SPLIT = 100;
 
@@ -47,7 +53,7 @@ const MIN_CELL_LENGTH_TO_SPLIT = 100;
  */
 function blockishElements(root: Element): Set<Element> {
   const blockish = new Set<Element>();
-  const all = [root, ...root.querySelectorAll("*")];
+  const all = [root, ...descendantsNamed(root)];
   for (let index = all.length - 1; index >= 0; index -= 1) {
     const element = all[index] as Element;
     if (!BLOCK_TAGS.has(element.tagName) && !blockish.has(element)) continue;
@@ -67,8 +73,7 @@ function hasContent(nodes: readonly Node[]): boolean {
     (node) =>
       (node.textContent ?? "").trim() !== "" ||
       (node.nodeType === 1 &&
-        ((node as Element).matches(MEDIA_SELECTOR) ||
-          (node as Element).querySelector(MEDIA_SELECTOR) !== null)),
+        (isNamed(node as Element, MEDIA_NAMES) || hasDescendantNamed(node as Element, MEDIA_NAMES))),
   );
 }
 
@@ -112,7 +117,7 @@ const NEVER_SPLIT = new Set(["PRE", "H1", "H2", "H3", "H4", "H5", "H6", "LI", "D
 
 /** Splits `leaf` into one `<p>` per line; true when it now holds paragraphs. */
 function splitAtLineBreaks(leaf: Element): boolean {
-  if (NEVER_SPLIT.has(leaf.tagName) || leaf.querySelector("br") === null) return false;
+  if (NEVER_SPLIT.has(leaf.tagName) || !hasDescendantNamed(leaf, BR)) return false;
   if (leaf.tagName === "TD" && readingLength(leaf.textContent ?? "") < MIN_CELL_LENGTH_TO_SPLIT) return false;
   const document = leaf.ownerDocument;
   const lines = splitNodes([...leaf.childNodes]).filter(hasContent);
@@ -138,7 +143,7 @@ function splitNodes(nodes: readonly Node[]): Node[][] {
       lines.push([]);
       continue;
     }
-    if (node.nodeType !== 1 || (node as Element).querySelector("br") === null) {
+    if (node.nodeType !== 1 || !hasDescendantNamed(node as Element, BR)) {
       lines[lines.length - 1]?.push(node);
       continue;
     }
@@ -153,8 +158,7 @@ function splitNodes(nodes: readonly Node[]): Node[][] {
   return lines;
 }
 
-function kindOf(element: Element): BlockKind {
-  const tag = element.tagName;
+function kindOf(tag: string): BlockKind {
   if (/^H[1-6]$/.test(tag)) return "heading";
   if (tag === "LI" || tag === "DT" || tag === "DD") return "list-item";
   if (tag === "TR") return "table-row";
@@ -168,13 +172,14 @@ function rawText(node: Node): string {
   if (node.nodeType !== 1) return "";
   if ((node as Element).tagName === "BR") return " ";
   let text = "";
-  for (const child of node.childNodes) text += rawText(child);
+  // Siblings one by one: `childNodes` would build a list for every element of every block.
+  for (let child = node.firstChild; child; child = child.nextSibling) text += rawText(child);
   return text;
 }
 
-function textOf(element: Element): string {
-  if (element.tagName === "PRE") return (element.textContent ?? "").replace(/^\n+|\s+$/g, "");
-  if (element.tagName === "TR") {
+function textOf(element: Element, tag: string): string {
+  if (tag === "PRE") return (element.textContent ?? "").replace(/^\n+|\s+$/g, "");
+  if (tag === "TR") {
     return [...element.children]
       .map((cell) => normalizeParagraph(rawText(cell)))
       .filter((text) => text !== "")
@@ -183,12 +188,14 @@ function textOf(element: Element): string {
   return normalizeParagraph(rawText(element));
 }
 
-function makeBlock(element: Element): Block {
-  const text = textOf(element);
-  const linkText = [...element.querySelectorAll("a")].map((a) => a.textContent ?? "").join(" ");
+function makeBlock(element: Element, tag: string): Block {
+  const text = textOf(element, tag);
+  const linkText = descendantsNamed(element, A)
+    .map((a) => a.textContent ?? "")
+    .join(" ");
   return {
     element,
-    kind: kindOf(element),
+    kind: kindOf(tag),
     text,
     length: readingLength(text),
     linkLength: readingLength(linkText),
@@ -196,10 +203,8 @@ function makeBlock(element: Element): Block {
 }
 
 /** True for a table row whose cells hold only inline content: the row reads as one line. */
-function isLeafRow(element: Element): boolean {
-  return (
-    element.tagName === "TR" && [...element.children].every((cell) => !cell.querySelector(BLOCK_SELECTOR))
-  );
+function isLeafRow(element: Element, tag: string): boolean {
+  return tag === "TR" && [...element.children].every((cell) => !hasDescendantNamed(cell, BLOCK_NAMES));
 }
 
 /** Lists the leaf blocks under `root` with text, in document order. Call `normalizeBlockStructure` first. */
@@ -208,19 +213,22 @@ export function collectBlocks(root: Element): Block[] {
   const blockish = blockishElements(root);
   const isBlockish = (node: Node): node is Element => isBlockishIn(blockish, node);
   const visit = (element: Element): void => {
-    if (element.tagName === "TABLE" || element.tagName === "THEAD" || element.tagName === "TBODY") {
+    const tag = element.tagName;
+    if (tag === "TABLE" || tag === "THEAD" || tag === "TBODY") {
       for (const child of element.children) visit(child);
       return;
     }
-    if (isLeafRow(element)) {
-      const block = makeBlock(element);
+    if (isLeafRow(element, tag)) {
+      const block = makeBlock(element, tag);
       if (block.text !== "") blocks.push(block);
       return;
     }
-    const blockChildren = [...element.children].filter(isBlockish);
+    const blockChildren: Element[] = [];
+    for (let child = element.firstElementChild; child; child = child.nextElementSibling)
+      if (isBlockish(child)) blockChildren.push(child);
     if (blockChildren.length === 0) {
       if (element === root) return;
-      const block = makeBlock(element);
+      const block = makeBlock(element, tag);
       if (block.text !== "") blocks.push(block);
       return;
     }
@@ -247,9 +255,9 @@ export function removeBlocks(root: Element, blocks: Iterable<Block>): void {
 /** Removes every element under `root` that holds neither text nor media. */
 export function pruneEmpty(root: Element): void {
   for (const element of [...root.querySelectorAll("*")].reverse()) {
-    if (!element.isConnected || element.matches(`${MEDIA_SELECTOR},br,hr`)) continue;
+    if (!element.isConnected || isNamed(element, KEPT_EMPTY_NAMES)) continue;
     if ((element.textContent ?? "").trim() !== "") continue;
-    if (element.querySelector(MEDIA_SELECTOR) !== null) continue;
+    if (hasDescendantNamed(element, MEDIA_NAMES)) continue;
     // An empty cell in a row that still has text keeps the columns aligned.
     if (
       (element.tagName === "TD" || element.tagName === "TH") &&

@@ -24,16 +24,18 @@ export function chooseContent(document: Document): Element | null {
   const lead = findLeadCandidate(document);
   const dense = pickByDensity(document);
   const readable = runReadability(document);
+  const readableText = readable?.textContent ?? "";
   let content: Element | null;
-  if (!readable || readingLength(readable.textContent ?? "") < MIN_READABILITY_LENGTH) content = dense;
+  if (!readable || readingLength(readableText) < MIN_READABILITY_LENGTH) content = dense;
   else if (!dense) content = readable;
-  else content = proseWeight(dense) > DENSITY_ADVANTAGE * proseWeight(readable) ? dense : readable;
+  else
+    content =
+      proseWeight(dense.textContent ?? "") > DENSITY_ADVANTAGE * proseWeight(readableText) ? dense : readable;
   if (!content) return null;
   const post = firstRepeatedPost(content, postRuns);
   return post ?? withLead(content, lead);
 }
 
-function proseWeight(element: Element): number {
-  const text = element.textContent ?? "";
+function proseWeight(text: string): number {
   return readingLength(text) + 10 * countPunctuation(text);
 }

@@ -11,6 +11,8 @@
  * It reads the page in one pass over its text nodes and never copies or rewrites the tree: on large
  * pages jsdom spends seconds cloning and restructuring a whole `<body>`.
  */
+
+import { descendantsNamed, tagNames } from "../element-walk.js";
 import { isBlockTag } from "./block-model.js";
 import { countPunctuation, readingLength } from "./normalize-text.js";
 
@@ -44,6 +46,7 @@ const PARAGRAPH_TAGS = new Set([
   "ADDRESS",
 ]);
 const SKIPPED = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE"]);
+const LINKS = tagNames("a");
 
 interface TextBlock {
   text: string;
@@ -52,24 +55,44 @@ interface TextBlock {
   breaks: number;
 }
 
-/** The nearest block-level ancestor of `node` and whether a link lies between them. */
-function placeOf(node: Node): { block: Element | null; inLink: boolean } {
-  let inLink = false;
-  for (let element = node.parentElement; element; element = element.parentElement) {
-    if (element.tagName === "A") inLink = true;
-    if (SKIPPED.has(element.tagName)) return { block: null, inLink };
-    if (isBlockTag(element.tagName) || element.tagName === "BODY") return { block: element, inLink };
+interface Place {
+  /** The nearest block-level element, from the element itself up; null inside a script or style. */
+  block: Element | null;
+  /** Whether a link lies on the way to it. */
+  inLink: boolean;
+}
+
+/**
+ * The place of the text inside `element`, remembered per element: a page has far fewer parents than
+ * text nodes, and each step up reads a tag name.
+ */
+function placeIn(element: Element, places: Map<Element, Place>): Place {
+  const known = places.get(element);
+  if (known) return known;
+  const isLink = element.tagName === "A";
+  let place: Place;
+  if (SKIPPED.has(element.tagName)) place = { block: null, inLink: isLink };
+  else if (isBlockTag(element.tagName) || element.tagName === "BODY")
+    place = { block: element, inLink: isLink };
+  else {
+    const parent = element.parentElement;
+    const above = parent ? placeIn(parent, places) : { block: null, inLink: false };
+    place = { block: above.block, inLink: isLink || above.inLink };
   }
-  return { block: null, inLink };
+  places.set(element, place);
+  return place;
 }
 
 function gatherTextBlocks(body: Element): Map<Element, TextBlock> {
   const blocks = new Map<Element, TextBlock>();
+  const places = new Map<Element, Place>();
   const walker = body.ownerDocument.createTreeWalker(body, 1 | 4 /* SHOW_ELEMENT | SHOW_TEXT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const isBreak = node.nodeType === 1 && (node as Element).tagName === "BR";
     if (node.nodeType !== 3 && !isBreak) continue;
-    const { block, inLink } = placeOf(node);
+    const parent = node.parentElement;
+    if (!parent) continue;
+    const { block, inLink } = placeIn(parent, places);
     if (!block) continue;
     const entry = blocks.get(block) ?? { text: "", linkText: "", breaks: 0 };
     if (isBreak) entry.breaks += 1;
@@ -123,7 +146,7 @@ export function pickByDensity(document: Document): Element | null {
 function linkDensity(element: Element): number {
   const total = readingLength(element.textContent ?? "");
   if (total === 0) return 1;
-  const linked = [...element.querySelectorAll("a")].reduce(
+  const linked = descendantsNamed(element, LINKS).reduce(
     (sum, a) => sum + readingLength(a.textContent ?? ""),
     0,
   );

@@ -11,6 +11,7 @@
  * also show a date of their own beside their body (a forum floor's or a blog entry's header): chunks of
  * one article share the page's single date.
  */
+import { descendantsNamed, hasDescendantNamed, tagNames } from "../element-walk.js";
 import { countPunctuation, readingLength } from "./normalize-text.js";
 
 /** Class words that name one post among several. */
@@ -120,11 +121,14 @@ function postGroups(root: Element): Element[][] {
     group.push(element);
     groups.set(key, group);
   };
-  for (const element of root.querySelectorAll("[class]")) {
+  const elements = descendantsNamed(root);
+  for (const element of elements) {
+    if (!element.hasAttribute("class")) continue;
     const key = signature(element);
     if (key && holdsProse(element)) add(key, element);
   }
-  for (const element of root.querySelectorAll("[id]")) {
+  for (const element of elements) {
+    if (!element.hasAttribute("id")) continue;
     const key = numberedSignature(element);
     if (!key || readingLength(element.textContent ?? "") === 0) continue;
     if (groups.has(key) || holdsProse(element)) add(key, element);
@@ -146,10 +150,12 @@ function compact(text: string): string {
   return text.replace(/\s+/g, "");
 }
 
+const PIECES = tagNames("p,td,div,li");
+
 /** The longest paragraph-sized piece of text in `element`, as a probe to find it elsewhere. */
 function probeText(element: Element): string {
-  const pieces = [...element.querySelectorAll("p,td,div,li")]
-    .filter((piece) => piece.querySelector("p,td,div,li") === null)
+  const pieces = descendantsNamed(element, PIECES)
+    .filter((piece) => !hasDescendantNamed(piece, PIECES))
     .map((piece) => compact(piece.textContent ?? ""));
   const longest = pieces.reduce((best, piece) => (piece.length > best.length ? piece : best), "");
   return (longest || compact(element.textContent ?? "")).slice(0, 40);
@@ -176,6 +182,7 @@ export function findPostRuns(root: Element): PostRun[] {
  * null when `content` is not part of a run of posts.
  */
 export function firstRepeatedPost(content: Element, runs: readonly PostRun[]): Element | null {
+  if (runs.length === 0) return null;
   const contentText = compact(content.textContent ?? "");
   const probe = probeText(content);
   if (probe === "") return null;

@@ -9,10 +9,13 @@
  * its sentences is kept, whatever its name. Names that are chrome even when full of sentences (a long
  * comment thread, a footer of legal text) need more: the element must hold the article's title.
  */
+import { isNamed, tagNames } from "../element-walk.js";
 import { readingLength } from "./normalize-text.js";
 
 /** Never content: removed wherever they are. */
-const NEVER_CONTENT = "script,style,noscript,template,object,embed,applet,select,textarea,button,input";
+const NEVER_CONTENT = tagNames(
+  "script,style,noscript,template,object,embed,applet,select,textarea,button,input",
+);
 
 /** Tags that are page chrome by definition. */
 const CHROME_TAGS = new Set(["NAV", "HEADER", "FOOTER", "ASIDE"]);
@@ -56,18 +59,26 @@ function countSentences(text: string): number {
   return text.match(SENTENCE_ENDS)?.length ?? 0;
 }
 
-function chromeWords(element: Element): string[] {
+/** The words of class and id names, split once per distinct name string of a page. */
+type WordCache = Map<string, string[]>;
+
+function chromeWords(element: Element, cache: WordCache): string[] {
   const names = `${element.id} ${element.getAttribute("class") ?? ""}`;
-  return names
-    .replace(/([a-z])([A-Z])/g, "$1 $2")
-    .toLowerCase()
-    .split(/[^a-z]+/)
-    .filter((word) => word !== "");
+  let words = cache.get(names);
+  if (!words) {
+    words = names
+      .replace(/([a-z])([A-Z])/g, "$1 $2")
+      .toLowerCase()
+      .split(/[^a-z]+/)
+      .filter((word) => word !== "");
+    cache.set(names, words);
+  }
+  return words;
 }
 
-function looksLikeChrome(element: Element): boolean {
+function looksLikeChrome(element: Element, cache: WordCache): boolean {
   if (CHROME_TAGS.has(element.tagName)) return true;
-  return chromeWords(element).some((word) => CHROME_WORDS.has(word));
+  return chromeWords(element, cache).some((word) => CHROME_WORDS.has(word));
 }
 
 /** True when `element` holds a heading that repeats the article title. */
@@ -90,13 +101,17 @@ function compact(text: string): string {
 export function preClean(document: Document, title: string | null = null): void {
   const body = document.body;
   if (!body) return;
-  for (const element of body.querySelectorAll(NEVER_CONTENT)) element.remove();
-  for (const comment of collectComments(body)) comment.remove();
+  const { elements, comments } = scanBody(body);
+  for (const element of elements) if (isNamed(element, NEVER_CONTENT)) element.remove();
+  for (const comment of comments) comment.remove();
 
-  const pageSentences = countSentences(body.textContent ?? "");
-  const pageLength = Math.max(1, readingLength(body.textContent ?? ""));
-  const candidates = [...body.querySelectorAll("*")].filter(looksLikeChrome);
+  const pageText = body.textContent ?? "";
+  const pageSentences = countSentences(pageText);
+  const pageLength = Math.max(1, readingLength(pageText));
+  const cache: WordCache = new Map();
+  const candidates = elements.filter((element) => looksLikeChrome(element, cache));
   for (const element of candidates) {
+    // Also skips what went with a removed script, template or form control.
     if (!element.isConnected) continue;
     const text = element.textContent ?? "";
     const share = readingLength(text) / pageLength;
@@ -104,20 +119,27 @@ export function preClean(document: Document, title: string | null = null): void 
     const holdsProse =
       share >= WRAPPER_SHARE ||
       (sentences >= MIN_PROTECTED_SENTENCES && sentences >= pageSentences * MAX_SENTENCE_SHARE);
-    if (holdsProse && !isStronglyNamed(element)) continue;
+    if (holdsProse && !isStronglyNamed(element, cache)) continue;
     if (holdsProse && (holdsTitle(element, title) || (title === null && share >= UNTITLED_STRONG_SHARE)))
       continue;
     element.remove();
   }
 }
 
-function isStronglyNamed(element: Element): boolean {
-  return element.tagName === "FOOTER" || chromeWords(element).some((word) => STRONG_CHROME_WORDS.has(word));
+function isStronglyNamed(element: Element, cache: WordCache): boolean {
+  return (
+    element.tagName === "FOOTER" || chromeWords(element, cache).some((word) => STRONG_CHROME_WORDS.has(word))
+  );
 }
 
-function collectComments(root: Element): ChildNode[] {
-  const walker = root.ownerDocument.createTreeWalker(root, 128 /* NodeFilter.SHOW_COMMENT */);
+/** The elements and comments under `body`, in one walk. */
+function scanBody(body: Element): { elements: Element[]; comments: ChildNode[] } {
+  const walker = body.ownerDocument.createTreeWalker(body, 1 | 128 /* SHOW_ELEMENT | SHOW_COMMENT */);
+  const elements: Element[] = [];
   const comments: ChildNode[] = [];
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) comments.push(node as ChildNode);
-  return comments;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.nodeType === 1) elements.push(node as Element);
+    else comments.push(node as ChildNode);
+  }
+  return { elements, comments };
 }

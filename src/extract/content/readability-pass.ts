@@ -7,13 +7,21 @@
  * element of `document` rather than a string, so the filters can work on a tree without re-parsing.
  */
 import { Readability } from "@mozilla/readability";
+import { documentElementsNamed, tagNames } from "../element-walk.js";
 
 /** Characters of text below which Readability retries with looser rules; ~100 suits Chinese. */
 export const READABILITY_CHAR_THRESHOLD = 100;
 
-/** Meta tags Readability reads its article title from. */
-const TITLE_META =
-  'meta[property="og:title"],meta[name="og:title"],meta[name="twitter:title"],meta[property="twitter:title"],meta[name="dc.title"],meta[name="DC.title"],meta[property="dc:title"],meta[name="weibo: article:title"]';
+const META_OR_TITLE = tagNames("meta,title");
+/** Meta tags Readability reads its article title from, by their `property` and `name` values. */
+const TITLE_META_PROPERTIES = new Set(["og:title", "twitter:title", "dc:title"]);
+const TITLE_META_NAMES = new Set([
+  "og:title",
+  "twitter:title",
+  "dc.title",
+  "DC.title",
+  "weibo: article:title",
+]);
 
 /** Returns Readability's main-content element (owned by `document`), or null when it finds none. */
 export function runReadability(document: Document): Element | null {
@@ -42,6 +50,16 @@ export function runReadability(document: Document): Element | null {
  * `stripRepeatedTitle` removes the real repeat, so Readability is given no title to compare with.
  */
 function hideTitle(document: Document): void {
-  for (const meta of document.querySelectorAll(TITLE_META)) meta.remove();
-  for (const title of document.querySelectorAll("title")) title.remove();
+  // One walk by tag name rather than two selector queries: linkedom compiles a selector on every query.
+  for (const element of documentElementsNamed(document, META_OR_TITLE))
+    if (element.localName.toLowerCase() === "title" || isTitleMeta(element)) element.remove();
+}
+
+function isTitleMeta(meta: Element): boolean {
+  const property = meta.getAttribute("property");
+  const name = meta.getAttribute("name");
+  return (
+    (property !== null && TITLE_META_PROPERTIES.has(property)) ||
+    (name !== null && TITLE_META_NAMES.has(name))
+  );
 }

@@ -12,6 +12,7 @@
  * Only Chinese descriptions are followed: on English news pages the description is the standfirst
  * printed under the headline, which English article conventions keep out of the body.
  */
+import { descendantsNamed, documentElementsNamed, hasDescendantNamed, tagNames } from "../element-walk.js";
 import { countCjk, countPunctuation } from "./normalize-text.js";
 
 /** The description's first characters (compact) that must open the lead element. */
@@ -19,8 +20,11 @@ const PROBE_LENGTH = 24;
 /** A lead is prose: at least this many punctuation marks and little linked text. */
 const MIN_LEAD_PUNCTUATION = 2;
 const MAX_LEAD_LINK_SHARE = 0.3;
-/** Leaf-like elements that hold a paragraph. */
-const PARAGRAPHS = "p,div,dd,td,section,span";
+const META = tagNames("meta");
+/** Leaf-like elements that hold a paragraph… */
+const PARAGRAPHS = tagNames("p,div,dd,td,section,span");
+/** …when they hold none of these. */
+const PARAGRAPH_BOXES = tagNames("p,div,dd,td,section");
 
 function compact(text: string | null | undefined): string {
   return (text ?? "").replace(/[^\p{L}\p{N}]+/gu, "");
@@ -43,15 +47,16 @@ export interface LeadCandidate {
 }
 
 export function findLeadCandidate(document: Document): LeadCandidate | null {
+  const metas = documentElementsNamed(document, META);
   const description =
-    document.querySelector('meta[name="description" i]')?.getAttribute("content") ??
-    document.querySelector('meta[property="og:description"]')?.getAttribute("content") ??
+    metas.find((meta) => isDescriptionName(meta.getAttribute("name")))?.getAttribute("content") ??
+    metas.find((meta) => meta.getAttribute("property") === "og:description")?.getAttribute("content") ??
     "";
   const words = compact(description);
   const probe = words.slice(0, PROBE_LENGTH);
   if (probe.length < PROBE_LENGTH || countCjk(words) * 2 < words.length || !document.body) return null;
-  for (const element of document.body.querySelectorAll(PARAGRAPHS)) {
-    if (element.querySelector(PARAGRAPHS.replace(",span", "")) !== null) continue;
+  for (const element of descendantsNamed(document.body, PARAGRAPHS)) {
+    if (hasDescendantNamed(element, PARAGRAPH_BOXES)) continue;
     if (!compact(element.textContent).startsWith(probe)) continue;
     const box = leadBox(element);
     const text = box.textContent ?? "";
@@ -59,6 +64,11 @@ export function findLeadCandidate(document: Document): LeadCandidate | null {
     return { probe, lead: box.cloneNode(true) as Element };
   }
   return null;
+}
+
+/** `name="description"`, the value compared case-insensitively (the selector's `i` flag). */
+function isDescriptionName(name: string | null): boolean {
+  return name !== null && name.length === 11 && name.toLowerCase() === "description";
 }
 
 /** The paragraph's parent when it is a box of paragraphs of one kind, else the paragraph. */

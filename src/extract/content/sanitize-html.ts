@@ -7,10 +7,13 @@
  * address as `src`, otherwise the saved HTML shows placeholders. Only attributes that carry meaning
  * outside the site's stylesheet are kept.
  */
+
+import { closestNamed, descendantsNamed, tagNames } from "../element-walk.js";
 import { isBlockTag } from "./block-model.js";
 
-const REMOVE_SELECTOR =
-  "script,style,noscript,template,iframe,frame,frameset,object,embed,applet,link,meta,base,form,input,button,select,textarea";
+const REMOVED = tagNames(
+  "script,style,noscript,template,iframe,frame,frameset,object,embed,applet,link,meta,base,form,input,button,select,textarea",
+);
 /** Attributes worth keeping in the record's HTML; everything else (class, id, style, on*, data-*) goes. */
 const KEPT_ATTRIBUTES = new Set([
   "href",
@@ -28,7 +31,8 @@ const KEPT_ATTRIBUTES = new Set([
 const LAZY_SOURCE_ATTRIBUTES = ["data-src", "data-original", "data-lazy-src", "data-url", "original", "file"];
 
 /** Table parts that mean nothing outside a `<table>` (Readability rewrites layout tables into divs). */
-const TABLE_PARTS = "tr,td,th,tbody,thead,tfoot,caption,colgroup,col";
+const TABLE_PARTS = tagNames("tr,td,th,tbody,thead,tfoot,caption,colgroup,col");
+const DIV = tagNames("div");
 /** Containers whose whitespace-only text nodes are source indentation. */
 const BLOCK_CONTAINERS = new Set([
   "DIV",
@@ -50,9 +54,9 @@ const BLOCK_CONTAINERS = new Set([
 ]);
 
 export function sanitizeContent(root: Element, baseUrl: string): void {
-  for (const element of root.querySelectorAll(REMOVE_SELECTOR)) element.remove();
+  for (const element of descendantsNamed(root, REMOVED)) element.remove();
   tidyStructure(root);
-  for (const element of [root, ...root.querySelectorAll("*")]) {
+  for (const element of [root, ...descendantsNamed(root)]) {
     if (element.tagName === "IMG") restoreLazySource(element);
     for (const attribute of [...element.attributes]) {
       const name = attribute.name.toLowerCase();
@@ -102,10 +106,11 @@ function unwrap(element: Element): void {
  * nothing but one other `<div>` is collapsed, and indentation between blocks is dropped.
  */
 function tidyStructure(root: Element): void {
-  for (const part of root.querySelectorAll(TABLE_PARTS)) {
-    if (!part.parentElement?.closest("table") || !root.contains(part.closest("table"))) unwrap(part);
+  for (const part of descendantsNamed(root, TABLE_PARTS)) {
+    const table = part.parentElement ? closestNamed(part.parentElement, "table") : null;
+    if (!table || !root.contains(table)) unwrap(part);
   }
-  for (const element of [root, ...root.querySelectorAll("*")]) {
+  for (const element of [root, ...descendantsNamed(root)]) {
     // Only between blocks: the space in `<div><a>Hello</a> <a>World</a></div>` is a word space.
     if (!BLOCK_CONTAINERS.has(element.tagName)) continue;
     if (![...element.children].every((child) => isBlockTag(child.tagName))) continue;
@@ -113,7 +118,7 @@ function tidyStructure(root: Element): void {
       if (child.nodeType === 3 && (child.nodeValue ?? "").trim() === "") child.remove();
     }
   }
-  for (const div of [...root.querySelectorAll("div")].reverse()) {
+  for (const div of descendantsNamed(root, DIV).reverse()) {
     const only = div.childNodes.length === 1 ? div.firstElementChild : null;
     if (only && only.tagName === "DIV") unwrap(only);
   }

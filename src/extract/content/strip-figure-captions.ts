@@ -8,6 +8,8 @@
  * with CJK text are left alone, and a `<figure>` holding a long text (a template that wraps the whole
  * article in one) is not a figure.
  */
+
+import { closestNamed } from "../element-walk.js";
 import type { BlockFilter } from "./block-filter.js";
 import type { Block } from "./block-model.js";
 import { countCjk, readingLength } from "./normalize-text.js";
@@ -17,8 +19,8 @@ const MAX_FIGURE_TEXT = 80;
 
 function isCaption(block: Block): boolean {
   if (countCjk(block.text) > 0) return false;
-  if (block.element.closest("figcaption")) return true;
-  const figure = block.element.closest("figure");
+  if (closestNamed(block.element, "figcaption")) return true;
+  const figure = closestNamed(block.element, "figure");
   return figure !== null && readingLength(figure.textContent ?? "") <= MAX_FIGURE_TEXT;
 }
 

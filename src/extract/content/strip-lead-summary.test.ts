@@ -17,6 +17,11 @@ describe("stripLeadSummary", () => {
     expect(keptTexts(stripLeadSummary, html)).toEqual([`${OPENING}${REST}`, B]);
   });
 
+  test("drops a summary that a paragraph opening with marks and spaces repeats", () => {
+    const html = `<p>${OPENING}</p><p>【 “${OPENING}${REST}</p><p>${B}</p>`;
+    expect(keptTexts(stripLeadSummary, html)).toEqual([`【 “${OPENING}${REST}`, B]);
+  });
+
   test("keeps a short line that repeats (a photo credit)", () => {
     const credit = "Photo: Jane Roe, Associated Press";
     const html = `<p>${credit}</p><p>${credit}</p><p>${B}</p>`;

@@ -25,8 +25,25 @@ function compact(text: string): string {
   return text.replace(/[^\p{L}\p{N}]+/gu, "");
 }
 
+/** The first letter or digit: what `compact(text)` opens with. */
+const FIRST_WORD_CHARACTER = /[\p{L}\p{N}]/u;
+
+function opening(text: string): string {
+  return FIRST_WORD_CHARACTER.exec(text)?.[0] ?? "";
+}
+
 export const stripLeadSummary: BlockFilter = (blocks) => {
   const dropped = new Set<number>();
+  // Each block is compacted at most once, and only when it might repeat a summary.
+  const compacted: (string | undefined)[] = [];
+  const compactAt = (index: number): string => {
+    let text = compacted[index];
+    if (text === undefined) {
+      text = compact(blocks[index]?.text ?? "");
+      compacted[index] = text;
+    }
+    return text;
+  };
   for (let index = 0; index < Math.min(HEAD_BLOCKS, blocks.length); index += 1) {
     const text = blocks[index]?.text ?? "";
     const unlabelled = text.replace(SUMMARY_LABEL, "");
@@ -34,9 +51,14 @@ export const stripLeadSummary: BlockFilter = (blocks) => {
     const labelled = unlabelled !== text;
     if (summary.length < (labelled ? PROBE_LENGTH : MIN_SUMMARY_LENGTH)) continue;
     const probe = summary.slice(0, PROBE_LENGTH);
-    const repeated = blocks
-      .slice(index + 1)
-      .some((block) => compact(block.text).startsWith(probe) && compact(block.text).length >= summary.length);
+    const probeOpening = opening(probe);
+    let repeated = false;
+    for (let later = index + 1; later < blocks.length && !repeated; later += 1) {
+      // Only a block that opens with the probe's first character can open with the probe.
+      if (opening(blocks[later]?.text ?? "") !== probeOpening) continue;
+      const text = compactAt(later);
+      repeated = text.startsWith(probe) && text.length >= summary.length;
+    }
     if (repeated) dropped.add(index);
   }
   return blocks.filter((_block, index) => !dropped.has(index));

@@ -5,8 +5,11 @@
  * `ctx.url`, not the document's base, so the result does not depend on how the page was parsed.
  * Only http(s) results are accepted: a `javascript:` or empty href is no canonical at all.
  */
+import { documentElementsNamed, tagNames } from "../element-walk.js";
 import type { MetadataContext } from "./context.js";
 import { firstMetaValue, type MetaTags } from "./document-meta.js";
+
+const LINK = tagNames("link");
 
 /**
  * @example extractCanonicalUrl(document, { url: "https://a.cn/x?id=1", defaultOffset: "+08:00" })
@@ -17,8 +20,8 @@ export function extractCanonicalUrl(
   meta?: MetaTags,
 ): string | null {
   const candidates: Array<string | null> = [];
-  // A plain tag selector: attribute selectors are slow on jsdom.
-  for (const link of Array.from(document.querySelectorAll("link"))) {
+  // By tag name: attribute selectors are slow on jsdom, and linkedom compiles every selector.
+  for (const link of documentElementsNamed(document, LINK)) {
     const rel = (link.getAttribute("rel") ?? "").toLowerCase().split(/\s+/);
     if (rel.includes("canonical")) candidates.push(link.getAttribute("href"));
   }

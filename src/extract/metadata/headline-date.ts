@@ -6,10 +6,11 @@
  * Only a short child whose whole text is a date counts, and only beside headline text of its own: a date
  * that is part of the headline's words (`2024年3月12日全市召开会议`) stays the title's.
  */
+import { descendantsNamed, tagNames } from "../element-walk.js";
 import { collapseWhitespace } from "./page-lines.js";
 
 /** Inline children that hold a date beside the headline. */
-const DATE_CHILD_SELECTOR = "span, em, i, small, time, font, b, label";
+const DATE_CHILDREN = tagNames("span,em,i,small,time,font,b,label");
 /** A date child is short: a date and a time, maybe a label. */
 const MAX_DATE_CHILD_CHARS = 40;
 /** What the headline must keep besides the date. */
@@ -24,7 +25,7 @@ export interface HeadlineDate {
 
 export function headlineDate(headline: Element, read: (text: string) => string | null): HeadlineDate | null {
   const whole = collapseWhitespace(headline.textContent ?? "").trim();
-  for (const child of headline.querySelectorAll(DATE_CHILD_SELECTOR)) {
+  for (const child of descendantsNamed(headline, DATE_CHILDREN)) {
     const text = collapseWhitespace(child.textContent ?? "").trim();
     if (text.length === 0 || text.length > MAX_DATE_CHILD_CHARS) continue;
     if (whole.replace(text, "").trim().length < MIN_HEADLINE_CHARS) continue;
