@@ -11,7 +11,6 @@
  * It reads the page in one pass over its text nodes and never copies or rewrites the tree: on large
  * pages jsdom spends seconds cloning and restructuring a whole `<body>`.
  */
-
 import { descendantsNamed, tagNames } from "../element-walk.js";
 import { isBlockTag } from "./block-model.js";
 import { countPunctuation, readingLength } from "./normalize-text.js";
