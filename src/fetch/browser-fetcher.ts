@@ -140,11 +140,10 @@ export interface BrowserFetcherStats {
 interface RenderJob {
   page: Page;
   /** The one main-frame navigation the render makes: to the page, or to a host document at its origin. */
-  navigation: { url: string; status: number; body: Uint8Array } | null;
+  navigation: { url: string; status: number; headers: Record<string, string>; body: Uint8Array } | null;
   documentServed: boolean;
   /** Set when the render is over: a subrequest still waiting for its turn is then never sent. */
   finished: boolean;
-  headers: Record<string, string>;
 }
 
 interface Slot {
@@ -229,7 +228,6 @@ export class BrowserFetcher {
       navigation: null,
       documentServed: false,
       finished: false,
-      headers: servedHeaders(page, decoded.charset),
     };
     slot.job = job;
     let reusable = false;
@@ -237,7 +235,7 @@ export class BrowserFetcher {
       const rendering =
         (options.frames ?? this.frames) && framesFit(page)
           ? this.renderInFrame(slot, job, decoded.html)
-          : this.renderByNavigation(slot, job);
+          : this.renderByNavigation(slot, job, decoded.charset);
       const html = await withDeadline(rendering, this.renderTimeoutMs, "render timed out");
       reusable = true;
       this.counts.rendered++;
@@ -268,11 +266,16 @@ export class BrowserFetcher {
   }
 
   /** The tab navigates to the page itself, served from memory. */
-  private async renderByNavigation(slot: Slot, job: RenderJob): Promise<string> {
+  private async renderByNavigation(slot: Slot, job: RenderJob, charset: string): Promise<string> {
     // Requests of the previous page that never reported an end must not hold this one.
     slot.inFlight.clear();
     slot.hostOrigin = null;
-    job.navigation = { url: job.page.url, status: job.page.status, body: job.page.body };
+    job.navigation = {
+      url: job.page.url,
+      status: job.page.status,
+      headers: servedHeaders(job.page, charset),
+      body: job.page.body,
+    };
     await this.setCookies(slot, job.page);
     // Up to the commit only: the settle waits for `load` in the page. Playwright's own wait for `load`
     // never ends when a script starts another navigation, even one refused.
@@ -285,7 +288,12 @@ export class BrowserFetcher {
     const origin = originOf(job.page.url);
     if (slot.hostOrigin !== origin) {
       slot.hostOrigin = null;
-      job.navigation = { url: `${origin}/`, status: 200, body: new TextEncoder().encode(HOST_DOCUMENT) };
+      job.navigation = {
+        url: `${origin}/`,
+        status: 200,
+        headers: { "content-type": "text/html; charset=utf-8" },
+        body: new TextEncoder().encode(HOST_DOCUMENT),
+      };
       await slot.tab.goto(job.navigation.url, { waitUntil: "load", timeout: this.renderTimeoutMs });
       slot.hostOrigin = origin;
     }
@@ -455,11 +463,8 @@ export class BrowserFetcher {
         return;
       }
       job.documentServed = true;
-      const headers =
-        navigation.body === job.page.body ? job.headers : { "content-type": "text/html; charset=utf-8" };
-      await route
-        .fulfill({ status: navigation.status, headers, body: Buffer.from(navigation.body) })
-        .catch(() => undefined);
+      const { status, headers, body } = navigation;
+      await route.fulfill({ status, headers, body: Buffer.from(body) }).catch(() => undefined);
       return;
     }
     const url = request.url();

@@ -1,8 +1,8 @@
 /**
  * What crosses the boundary between caiji and the browser, as plain functions and data: which requests a
  * rendered page may make at all, the headers its fetched bytes are served with, and the rendered DOM turned
- * back into a `Page`, the cookies of a response the browser does not see. Kept apart from `browser-fetcher.ts` (which drives Chromium) so that these rules can be
- * read and tested without a browser.
+ * back into a `Page`, the cookies of a response the browser does not see. Kept apart from
+ * `browser-fetcher.ts` (which drives Chromium) so that these rules can be read and tested without a browser.
  */
 import { parseSetCookie } from "set-cookie-parser";
 import type { Page } from "./page.js";
@@ -53,21 +53,14 @@ export function declareUtf8(html: string): string {
 
 /** The original headers, minus wire framing, with the charset the bytes are to be read in. */
 export function servedHeaders(page: Page, charset: string): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(page.headers)) {
-    const lower = name.toLowerCase();
-    if (!WIRE_HEADERS.includes(lower) && !SERVED_APART.includes(lower)) headers[lower] = value;
-  }
-  headers["content-type"] = `text/html; charset=${charset}`;
-  return headers;
+  return {
+    ...headersWithout(page, [...WIRE_HEADERS, ...SERVED_APART]),
+    "content-type": `text/html; charset=${charset}`,
+  };
 }
 
 export function renderedPage(page: Page, html: string): Page {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(page.headers)) {
-    if (!WIRE_HEADERS.includes(name.toLowerCase())) headers[name.toLowerCase()] = value;
-  }
-  headers["content-type"] = "text/html; charset=utf-8";
+  const headers = { ...headersWithout(page, WIRE_HEADERS), "content-type": "text/html; charset=utf-8" };
   return {
     requestedUrl: page.requestedUrl,
     url: page.url,
@@ -77,6 +70,16 @@ export function renderedPage(page: Page, html: string): Page {
     fetchedAt: new Date(),
     rendered: true,
   };
+}
+
+/** The page's headers with lower-case names, less those in `dropped`. */
+function headersWithout(page: Page, dropped: readonly string[]): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(page.headers)) {
+    const lower = name.toLowerCase();
+    if (!dropped.includes(lower)) headers[lower] = value;
+  }
+  return headers;
 }
 
 export function isBlockedHost(url: string): boolean {
