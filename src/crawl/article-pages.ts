@@ -143,12 +143,17 @@ export function findLaterPages(
  * @example
  * findFirstPage(document, "http://x.cn/2023/0110/123_2.html") // → "http://x.cn/2023/0110/123.html"
  */
-export function findFirstPage(document: Document, pageUrl: string): string | null {
+export function findFirstPage(
+  document: Document,
+  pageUrl: string,
+  /** The page's links as `discoverLinks(document, pageUrl)` finds them, when the caller has them already. */
+  discovered?: readonly DiscoveredLink[],
+): string | null {
   const normalized = normalizeUrl(pageUrl);
   if (normalized === null) return null;
   const candidates = firstPageCandidates(new URL(normalized));
   if (candidates.length === 0) return null;
-  const links = discoverLinks(document, pageUrl);
+  const links = discovered ?? discoverLinks(document, pageUrl);
   for (const candidate of candidates) {
     const link = links.find((l) => leadsTo(l.url, candidate) && pagesBack(l, candidate.form));
     if (link) return link.url;

@@ -21,6 +21,7 @@
  */
 
 import { findFirstPage } from "./article-pages.js";
+import type { DiscoveredLink } from "./discover-links.js";
 import { normalizeUrl } from "./normalize-url.js";
 
 export type PageKind = "article" | "list" | "other";
@@ -53,6 +54,8 @@ export interface ClassifyPageOptions {
   minListLinks?: number;
   /** The page's URL, for telling a later page of an article from the article. @default `document.URL` */
   url?: string;
+  /** The page's links as `discoverLinks(document, url)` finds them, when the caller has them already. */
+  links?: readonly DiscoveredLink[];
 }
 
 /** Elements whose text is never page content. */
@@ -227,7 +230,7 @@ export function classifyPage(document: Document, options: ClassifyPageOptions = 
   ) {
     // `content_1_2.html` whose pager leads back to `content_1.html` is the article's second page: its text
     // belongs to the first page's record, not a record of its own.
-    const firstPageUrl = findFirstPage(document, options.url ?? document.URL);
+    const firstPageUrl = findFirstPage(document, options.url ?? document.URL, options.links);
     if (firstPageUrl) {
       reasons.push(`later page of ${firstPageUrl}`);
       return { kind: "other", reasons, firstPageUrl };

@@ -259,14 +259,16 @@ function readPage(
   let isArticle = false;
   try {
     const document = documents.read(page, adapter.charset);
-    const generic = discoverLinks(document, page.url).map((link) => ({
+    const discovered = discoverLinks(document, page.url);
+    const generic = discovered.map((link) => ({
       url: link.url,
       kind: link.kind,
       pagination: link.pagination,
     }));
     let classified: PageClassification | undefined;
     const kind = adapter.classify(document, page, () => {
-      classified = classifyPage(document);
+      // The links found above serve its later-page check too (`findFirstPage`).
+      classified = classifyPage(document, { url: page.url, links: discovered });
       return classified.kind;
     });
     isArticle = kind === "article";
